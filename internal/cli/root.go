@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// env carries what every command needs: streams and the language.
+type env struct {
+	ios  IOStreams
+	lang i18n.Lang
+}
+
+func (e *env) t(ru, en string) string { return i18n.Text{RU: ru, EN: en}.In(e.lang) }
+
+const usageTemplateRU = `Использование:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [команда]{{end}}{{if gt (len .Aliases) 0}}
+
+Синонимы:
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+Примеры:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+Команды:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+Флаги:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+Общие флаги:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+Справка по команде: "{{.CommandPath}} [команда] --help".{{end}}
+`
+
+func newRootCmd(ios IOStreams, lang i18n.Lang) *cobra.Command {
+	e := &env{ios: ios, lang: lang}
+	var langFlag string
+	root := &cobra.Command{
+		Use:   "profiler",
+		Short: e.t("профили клиентских сегментов жизненных ситуаций в git", "client-segment profiles of life situations, kept in git"),
+		Long: e.t(`profiler хранит профили клиентских сегментов жизненных ситуаций (ЖС) в YAML рядом с исследованием:
+проверяет их по JSON-схемам и правилам методики (признаки → сегментация → гипотеза → уточнение)
+и превращает в карточки Markdown.`,
+			`profiler keeps client-segment profiles of life situations as YAML next to the research:
+it checks them against JSON Schemas and the method's rules (attributes → segmentation →
+hypothesis → refinement) and renders them as Markdown cards.`),
+		Example: `  profiler validate examples
+  profiler validate --format json . > report.json
+  profiler --lang en validate examples`,
+		Version:       version(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+	root.PersistentFlags().StringVar(&langFlag, "lang", string(lang),
+		e.t("язык сообщений и карточек: ru или en (также PROFILER_LANG)", "language of messages and cards: ru or en (also PROFILER_LANG)"))
+	root.SetVersionTemplate("profiler {{.Version}}\n")
+	root.InitDefaultVersionFlag()
+	root.Flags().Lookup("version").Usage = e.t("показать версию", "print the version")
+	root.InitDefaultHelpFlag()
+	root.Flags().Lookup("help").Usage = e.t("показать справку", "show help")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &usageError{msg: i18n.Text{RU: translateCobra(err.Error(), i18n.RU), EN: err.Error()}}
+	})
+	if lang == i18n.RU {
+		root.SetUsageTemplate(usageTemplateRU)
+	}
+	root.AddCommand(newValidateCmd(e, nil))
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		localizeBuiltin(e, c)
+	}
+	root.SetHelpCommand(&cobra.Command{
+		Use:   "help [команда]",
+		Short: e.t("справка по команде", "help about a command"),
+		Run: func(c *cobra.Command, args []string) {
+			cmd, _, err := root.Find(args)
+			if cmd == nil || err != nil {
+				cmd = root
+			}
+			_ = cmd.Help()
+		},
+	})
+	return root
+}
+
+// localizeBuiltin translates the Short texts of Cobra's own commands and sets help flag
+// texts on every command.
+func localizeBuiltin(e *env, c *cobra.Command) {
+	if c.Name() == "completion" {
+		c.Short = e.t("скрипт автодополнения для оболочки (bash, zsh, fish, powershell)", "generate the autocompletion script for a shell")
+	}
+	c.InitDefaultHelpFlag()
+	if f := c.Flags().Lookup("help"); f != nil {
+		f.Usage = e.t("показать справку", "show help")
+	}
+	for _, sub := range c.Commands() {
+		localizeBuiltin(e, sub)
+	}
+}
+
+// multiValue lets a string-slice flag take `--status a --status b` and `--status a,b`.
+func addSliceFlag(fs *pflag.FlagSet, p *[]string, name, usage string) {
+	fs.StringSliceVar(p, name, nil, usage)
+}

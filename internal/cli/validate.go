@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/report"
+	"github.com/profiler-cx/profiler/internal/workspace"
+	"github.com/spf13/cobra"
+)
+
+// validateOptions are the parsed flags of `profiler validate`.
+type validateOptions struct {
+	Paths     []string
+	Format    string
+	Strict    bool
+	Quiet     bool
+	StdinName string
+}
+
+func newValidateCmd(e *env, runF func(*validateOptions) error) *cobra.Command {
+	opts := &validateOptions{}
+	cmd := &cobra.Command{
+		Use:   e.t("validate [ПУТЬ...]", "validate [PATH...]"),
+		Short: e.t("проверить файлы по схемам и правилам методики", "check files against the schemas and the method's rules"),
+		Long: e.t(`Проверяет все документы profiler в указанных файлах и папках (по умолчанию — в текущей папке):
+JSON-схемы формата v1, ссылки между файлами, признаки и их значения, этапы профилей.
+«-» читает один документ со стандартного ввода.
+
+Коды выхода: 0 — замечаний нет (предупреждения допустимы без --strict), 1 — есть ошибки,
+2 — ошибка использования или ввода-вывода.`,
+			`Checks every profiler document in the given files and folders (default: the current folder):
+the format v1 JSON Schemas, references between files, attributes and their values, profile stages.
+"-" reads one document from standard input.
+
+Exit codes: 0 clean (warnings allowed unless --strict), 1 findings that fail, 2 usage or I/O error.`),
+		Example: `  profiler validate
+  profiler validate examples/postuplenie-v-vuz
+  profiler validate --strict --format json . > report.json
+  cat profile.yaml | profiler validate --stdin-name profiles/x.yaml -`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if !contains(report.Formats(), opts.Format) {
+				return usageErr("--format: неизвестный формат %q; допустимо: %s", "--format: unknown format %q; use one of: %s",
+					opts.Format, strings.Join(report.Formats(), ", "))
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return validateRun(e, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Format, "format", "f", "text", e.t("формат отчета: ", "report format: ")+strings.Join(report.Formats(), "|"))
+	f.BoolVar(&opts.Strict, "strict", false, e.t("предупреждения тоже дают код выхода 1", "warnings fail the run too (exit 1)"))
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не печатать итог, если замечаний нет", "print no summary when the run is clean"))
+	f.StringVar(&opts.StdinName, "stdin-name", "", e.t("имя файла для документа со стандартного ввода (для сообщений и поиска ЖС)",
+		"file name for the document read from stdin (for messages and finding its life situation)"))
+	return cmd
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func validateRun(e *env, opts *validateOptions) error {
+	var stdinCopy bytes.Buffer
+	res := workspace.Check(opts.Paths, workspace.Options{
+		Stdin:     io.TeeReader(e.ios.In, &stdinCopy),
+		StdinName: opts.StdinName,
+	})
+	errs, warns := finding.Count(res.Findings)
+	sum := report.Summary{Files: res.Files, Errors: errs, Warnings: warns}
+	rep, err := report.New(opts.Format, report.Options{
+		Lang:    e.lang,
+		Color:   e.ios.OutTTY && !e.ios.NoColor,
+		Excerpt: e.ios.OutTTY,
+		Source:  sourceReader(&stdinCopy, opts.StdinName),
+		Version: version(),
+	})
+	if err != nil {
+		return err
+	}
+	if err := rep.Report(e.ios.Out, res.Findings, sum); err != nil {
+		return ioErr("не удалось записать отчет: %v", "cannot write the report: %v", err)
+	}
+	failed := errs > 0 || (opts.Strict && warns > 0)
+	if opts.Format == "text" && (!opts.Quiet || len(res.Findings) > 0) {
+		fmt.Fprintln(e.ios.ErrOut, report.SummaryLine(sum).In(e.lang))
+	}
+	if res.Files == 0 && !res.IOError {
+		fmt.Fprintln(e.ios.ErrOut, i18n.Text{
+			RU: "profiler: предупреждение: не найдено ни одного документа profiler (life-situation.yaml, profiles/*.yaml или apiVersion: profiler/v1)",
+			EN: "profiler: warning: no profiler documents found (life-situation.yaml, profiles/*.yaml or apiVersion: profiler/v1)",
+		}.In(e.lang))
+	}
+	switch {
+	case res.IOError:
+		return &exitError{code: ExitUsage}
+	case failed:
+		return &exitError{code: ExitFindings}
+	}
+	return nil
+}
+
+// sourceReader gives the text reporter file contents for excerpts, read lazily once.
+func sourceReader(stdin *bytes.Buffer, stdinName string) func(string) ([]byte, bool) {
+	var mu sync.Mutex
+	cache := map[string][]byte{}
+	return func(file string) ([]byte, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if b, ok := cache[file]; ok {
+			return b, b != nil
+		}
+		var b []byte
+		if file == "-" || (stdinName != "" && file == filepath.ToSlash(filepath.Clean(stdinName))) {
+			b = stdin.Bytes()
+		} else if data, err := os.ReadFile(filepath.FromSlash(file)); err == nil {
+			b = data
+		}
+		cache[file] = b
+		return b, b != nil
+	}
+}

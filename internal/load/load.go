@@ -1,0 +1,207 @@
+// Package load turns one YAML file into a JSON-compatible value for the schema validator
+// while keeping every node's position, and reports YAML hazards as findings.
+//
+// The pipeline of [Parse] is: size and encoding checks on the raw bytes (BOM stripped,
+// invalid UTF-8, NUL and other characters YAML forbids are located precisely), then
+// yaml.v3 decoding into a [yaml.Node] tree (exactly one document), then a single walk
+// that builds the value (see convert.go). The walk never calls node.Decode: yaml.v3 has
+// already resolved every plain scalar's tag while parsing, so the conversion is a switch
+// on the tag per node.
+//
+// Merge keys (`<<`) are expanded the way YAML 1.1 and yaml.v3 define them: the value is a
+// mapping or a sequence of mappings (usually aliases); keys written explicitly in the
+// mapping win over merged ones, and among several merged mappings the first one wins.
+// Node and Pos follow the same precedence, so positions agree with the value.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/i18n"
+)
+
+// Rule ids emitted by this package.
+const (
+	RuleSyntax           = "yaml-syntax"
+	RuleEmpty            = "yaml-empty"
+	RuleMultipleDocs     = "yaml-multiple-documents"
+	RuleEncoding         = "encoding"
+	RuleDuplicateKey     = "yaml-duplicate-key"
+	RuleNonStringKey     = "yaml-non-string-key"
+	RuleSpecialFloat     = "yaml-special-float"
+	RuleLimit            = "yaml-limit"
+	RuleAliasCycle       = "yaml-alias-cycle"
+	RuleBadMerge         = "yaml-bad-merge"
+	RuleInternal         = "yaml-internal"
+	RuleFileRead         = "file-read"
+	RuleFileTooLarge     = "file-too-large"
+	RuleFileNotRegular   = "file-not-regular"
+	defaultMaxBytes      = 16 << 20
+	defaultMaxDepth      = 256
+	defaultMaxNodes      = 1_000_000
+	maxNonStringKeyBytes = 64
+)
+
+// Limits bound the work and memory one file may cost. A zero (or negative) field means
+// the default from [DefaultLimits].
+type Limits struct {
+	MaxBytes int64 // file size cap (default 16 MiB)
+	MaxDepth int   // nesting depth of mappings/sequences, aliases included (default 256)
+	MaxNodes int   // total nodes produced after expanding aliases (default 1_000_000)
+}
+
+// DefaultLimits are the limits used when a field of [Limits] is zero.
+var DefaultLimits = Limits{MaxBytes: defaultMaxBytes, MaxDepth: defaultMaxDepth, MaxNodes: defaultMaxNodes}
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = DefaultLimits.MaxBytes
+	}
+	if l.MaxDepth <= 0 {
+		l.MaxDepth = DefaultLimits.MaxDepth
+	}
+	if l.MaxNodes <= 0 {
+		l.MaxNodes = DefaultLimits.MaxNodes
+	}
+	return l
+}
+
+// Document is one parsed profiler file.
+type Document struct {
+	Path  string     // display path (as given; used in findings)
+	Root  *yaml.Node // the document's content node (usually a mapping); nil when parsing failed
+	Value any        // nil, bool, string, json.Number, []any, map[string]any — nothing else, ever
+	// Usable is false when Value must not be validated further (syntax error, empty
+	// file, limit hit, bad encoding...).
+	Usable bool
+	// Poisoned holds JSON Pointers whose value the loader already reported (e.g. .inf,
+	// a non-string key); later checkers drop their own findings there. It may be nil.
+	Poisoned map[string]bool
+}
+
+// Parse never panics and never hangs; it returns the document and the findings, with
+// positions. Zero fields of lim take their defaults.
+func Parse(path string, data []byte, lim Limits) (doc *Document, fs []finding.Finding) {
+	lim = lim.withDefaults()
+	doc = &Document{Path: path}
+	defer func() {
+		// yaml.v3 turns its own errors into values, but a bug in it (or here) must not
+		// take the whole run down: report it against this file and carry on.
+		if r := recover(); r != nil {
+			doc.Root, doc.Value, doc.Usable, doc.Poisoned = nil, nil, false, nil
+			fs = append(fs, finding.Finding{
+				File: path, Severity: finding.Error, Rule: RuleInternal,
+				Message: i18n.Msg("внутренняя ошибка при разборе YAML: %v; сообщите разработчикам и приложите файл",
+					"internal error while parsing YAML: %v; please report it with the file attached", r),
+			})
+		}
+	}()
+	p := parser{path: path, data: data, lim: lim, doc: doc}
+	p.run()
+	return doc, p.findings
+}
+
+type parser struct {
+	path     string
+	data     []byte
+	lim      Limits
+	doc      *Document
+	findings []finding.Finding
+}
+
+func (p *parser) add(line, col int, rule string, msg i18n.Text) {
+	p.findings = append(p.findings, finding.Finding{
+		File: p.path, Line: line, Column: col, Severity: finding.Error, Rule: rule, Message: msg,
+	})
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+func (p *parser) run() {
+	if int64(len(p.data)) > p.lim.MaxBytes {
+		p.add(0, 0, RuleFileTooLarge, tooLargeMsg(int64(len(p.data)), p.lim.MaxBytes))
+		return
+	}
+	data := bytes.TrimPrefix(p.data, bom)
+	p.data = data
+	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
+		p.add(1, 1, RuleEncoding, i18n.Msg(
+			"файл в кодировке UTF-16; сохраните его в UTF-8",
+			"the file is encoded in UTF-16; save it as UTF-8"))
+		return
+	}
+	if off, kind, r := scanText(data); kind != textOK {
+		line, col := posAt(data, off)
+		p.add(line, col, RuleEncoding, encodingMsg(kind, r))
+		return
+	}
+
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var first yaml.Node
+	err := dec.Decode(&first)
+	if errors.Is(err, io.EOF) {
+		p.add(0, 0, RuleEmpty, emptyMsg())
+		return
+	}
+	if err != nil {
+		p.yamlError(err)
+		return
+	}
+	if len(first.Content) == 1 {
+		p.doc.Root = first.Content[0]
+	}
+	// A second document is an error, but the first one is still worth checking.
+	var second yaml.Node
+	if err := dec.Decode(&second); err == nil {
+		p.add(second.Line, second.Column, RuleMultipleDocs, i18n.Msg(
+			"второй YAML-документ в файле (после «---»): в файле должен быть ровно один документ; вынесите его в отдельный файл",
+			"a second YAML document in the file (after \"---\"): a file must hold exactly one document; move it to a file of its own"))
+	} else if !errors.Is(err, io.EOF) {
+		p.yamlError(err)
+	}
+
+	root := p.doc.Root
+	if root == nil || isEmptyNull(root) {
+		p.add(0, 0, RuleEmpty, emptyMsg())
+		return
+	}
+	c := converter{lim: p.lim, p: p}
+	v := c.value(root, 1)
+	if c.failed {
+		return
+	}
+	p.doc.Value, p.doc.Poisoned, p.doc.Usable = v, c.poisoned, true
+}
+
+// isEmptyNull reports a document with no content at all (e.g. only "---" and comments).
+func isEmptyNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Value == "" && n.Style == 0 && n.ShortTag() == "!!null" &&
+		n.Anchor == ""
+}
+
+func emptyMsg() i18n.Text {
+	return i18n.Msg("файл пуст (в нём нет ничего, кроме комментариев)",
+		"the file is empty (nothing but comments)")
+}
+
+func tooLargeMsg(size, limit int64) i18n.Text {
+	return i18n.Msg("файл слишком большой: %[1]d байт при пределе %[2]s; разделите его на несколько файлов",
+		"the file is too large: %[1]d bytes, the limit is %[2]s; split it into several files",
+		size, sizeText(limit))
+}
+
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d B", n)
+}

@@ -1,0 +1,273 @@
+package load
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/profiler-cx/profiler/internal/i18n"
+)
+
+type textKind int
+
+const (
+	textOK textKind = iota
+	textInvalidUTF8
+	textNUL
+	textControl
+)
+
+// scanText finds the first byte yaml.v3 would refuse without telling where: invalid
+// UTF-8, NUL, or a character outside YAML's printable set (the same set yaml.v3's reader
+// accepts: TAB, LF, CR, 0x20–0x7E, NEL, 0xA0–0xD7FF, 0xE000–0xFFFD, 0x10000 and up).
+func scanText(b []byte) (off int, kind textKind, r rune) {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c >= 0x20 && c < 0x7F || c == '\n' || c == '\r' || c == '\t' {
+			i++
+			continue
+		}
+		if c == 0 {
+			return i, textNUL, 0
+		}
+		if c < 0x80 {
+			return i, textControl, rune(c)
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i, textInvalidUTF8, 0
+		}
+		if !(r == 0x85 || r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000) {
+			return i, textControl, r
+		}
+		i += size
+	}
+	return 0, textOK, 0
+}
+
+func encodingMsg(kind textKind, r rune) i18n.Text {
+	switch kind {
+	case textInvalidUTF8:
+		return i18n.Msg("файл не в кодировке UTF-8 (неверный байт здесь); сохраните его в UTF-8",
+			"the file is not valid UTF-8 (bad byte here); save it as UTF-8")
+	case textNUL:
+		return i18n.Msg("в файле нулевой байт (NUL): похоже, это двоичный файл или файл в кодировке UTF-16/UTF-32; сохраните его как текст в UTF-8",
+			"the file contains a NUL byte: it looks binary or UTF-16/UTF-32 encoded; save it as UTF-8 text")
+	default:
+		return i18n.Msg("недопустимый управляющий символ U+%04X; удалите его",
+			"control character U+%04X is not allowed in YAML; remove it", r)
+	}
+}
+
+// breakLen returns the length of the line break starting at b[i] (0 if none), using
+// yaml.v3's notion of a break: LF, CR, CRLF, NEL, LS, PS.
+func breakLen(b []byte, i int) int {
+	switch b[i] {
+	case '\n':
+		return 1
+	case '\r':
+		if i+1 < len(b) && b[i+1] == '\n' {
+			return 2
+		}
+		return 1
+	case 0xC2:
+		if i+1 < len(b) && b[i+1] == 0x85 {
+			return 2
+		}
+	case 0xE2:
+		if i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0xA8 || b[i+2] == 0xA9) {
+			return 3
+		}
+	}
+	return 0
+}
+
+// posAt returns the 1-based line and column (in characters) of byte offset off.
+func posAt(b []byte, off int) (line, col int) {
+	line, col = 1, 1
+	for i := 0; i < off && i < len(b); {
+		if n := breakLen(b, i); n > 0 {
+			line++
+			col = 1
+			i += n
+			continue
+		}
+		_, size := utf8.DecodeRune(b[i:])
+		i += size
+		col++
+	}
+	return line, col
+}
+
+// lineIndent returns the column of the first non-blank character of the 1-based line
+// (1 when the line is blank), and the number of lines if line is past the end.
+func lineIndent(b []byte, line int) (int, int) {
+	cur, i := 1, 0
+	for cur < line && i < len(b) {
+		if n := breakLen(b, i); n > 0 {
+			cur++
+			i += n
+			continue
+		}
+		i++
+	}
+	if cur < line {
+		line = cur
+	}
+	col := 1
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+		col++
+	}
+	if i >= len(b) || breakLen(b, i) > 0 {
+		col = 1
+	}
+	return line, col
+}
+
+var (
+	reLine   = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	reAnchor = regexp.MustCompile(`^unknown anchor '([^']*)' referenced$`)
+)
+
+// Problems reported by libyaml's parser (as opposed to its scanner). yaml.v3 prints their
+// 0-based line without adding one, so the line it names is one less than the real one.
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
+// yamlError turns a yaml.v3 error into a finding. yaml.v3 only tells the line; the
+// column is that of the line's first non-blank character, where editors land anyway.
+func (p *parser) yamlError(err error) {
+	msg := err.Error()
+	line, detail := 1, strings.TrimPrefix(msg, "yaml: ")
+	if m := reLine.FindStringSubmatch(msg); m != nil {
+		n, convErr := strconv.Atoi(m[1])
+		if convErr == nil && n > 0 {
+			line = n
+		}
+		detail = m[2]
+		if parserProblems[detail] {
+			line++
+		}
+	}
+	if m := reAnchor.FindStringSubmatch(detail); m != nil {
+		l, c := findAlias(p.data, m[1])
+		p.add(l, c, RuleSyntax, i18n.Msg(
+			"синтаксическая ошибка YAML: %[1]s; ссылка *%[2]s указывает на якорь &%[2]s, который не объявлен выше по файлу",
+			"YAML syntax error: %[1]s; the alias *%[2]s refers to an anchor &%[2]s that is not defined earlier in the file",
+			detail, m[1]))
+		return
+	}
+	line, col := lineIndent(p.data, line)
+	if strings.HasPrefix(detail, "exceeded max depth") {
+		p.add(line, col, RuleLimit, i18n.Msg(
+			"слишком глубокая вложенность (%s); упростите структуру или разделите файл",
+			"nesting is too deep (%s); flatten the structure or split the file", detail))
+		return
+	}
+	ru, en := syntaxHint(detail)
+	p.add(line, col, RuleSyntax, i18n.Msg(
+		"синтаксическая ошибка YAML: %[1]s; %[2]s", "YAML syntax error: %[1]s; %[3]s", detail, ru, en))
+}
+
+// syntaxHint explains yaml.v3's most common messages in both languages.
+func syntaxHint(detail string) (ru, en string) {
+	for _, h := range syntaxHints {
+		if strings.Contains(detail, h.match) {
+			return h.ru, h.en
+		}
+	}
+	return "проверьте отступы, двоеточия и кавычки", "check indentation, colons and quotes"
+}
+
+var syntaxHints = []struct{ match, ru, en string }{
+	{"mapping values are not allowed",
+		"двоеточие внутри значения или неверный отступ; если значение содержит «: », возьмите его в кавычки",
+		"a colon inside a value or wrong indentation; quote values that contain \": \""},
+	{"did not find expected key",
+		"неверный отступ: строка не выровнена по соседним ключам",
+		"wrong indentation: the line does not line up with its sibling keys"},
+	{"did not find expected '-' indicator",
+		"неверный отступ в списке: элементы списка («- ») должны стоять на одном уровне",
+		"wrong indentation in a list: items (\"- \") must line up"},
+	{"could not find expected ':'",
+		"после ключа нет двоеточия (или многострочный текст без кавычек)",
+		"a key without a colon (or unquoted multi-line text)"},
+	{"tab character",
+		"табуляция в отступе: используйте пробелы",
+		"a tab in the indentation: use spaces"},
+	{"found character that cannot start any token",
+		"с этого символа не может начинаться значение: табуляция в отступе (используйте пробелы) или @, ` в начале значения (возьмите его в кавычки)",
+		"a value cannot start with this character: a tab in the indentation (use spaces) or @ or ` at the start of a value (quote it)"},
+	{"found unexpected end of stream",
+		"файл закончился внутри строки: не закрыта кавычка",
+		"the file ends inside a string: a quote is not closed"},
+	{"did not find expected ',' or ']'",
+		"не закрыта квадратная скобка «[» или пропущена запятая",
+		"a \"[\" is not closed or a comma is missing"},
+	{"did not find expected ',' or '}'",
+		"не закрыта фигурная скобка «{» или пропущена запятая",
+		"a \"{\" is not closed or a comma is missing"},
+	{"unknown escape character",
+		"неизвестная escape-последовательность в строке в двойных кавычках: удвойте обратную косую черту (\\\\) или используйте одинарные кавычки",
+		"unknown escape sequence in a double-quoted string: double the backslash (\\\\) or use single quotes"},
+	{"did not find expected node content",
+		"здесь ожидалось значение",
+		"a value was expected here"},
+	{"undefined tag handle",
+		"неизвестный тег (!…); если «!» — часть текста, возьмите значение в кавычки",
+		"unknown tag (!…); if \"!\" is part of the text, quote the value"},
+	{"did not find expected <document start>",
+		"лишнее содержимое после конца документа («...»)",
+		"content after the end of the document (\"...\")"},
+	{"block sequence entries are not allowed",
+		"элемент списка («- ») в неожиданном месте: проверьте отступ",
+		"a list item (\"- \") where none is allowed: check the indentation"},
+	{"alphabetic or numeric character",
+		"неверное имя якоря или ссылки (& или *): используйте латинские буквы и цифры или возьмите значение в кавычки",
+		"a bad anchor or alias name (& or *): use latin letters and digits, or quote the value"},
+}
+
+func isAnchorChar(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-'
+}
+
+// findAlias locates the first "*name" that is a whole alias token; (1, 1) if none.
+func findAlias(b []byte, name string) (int, int) {
+	tok := "*" + name
+	for i := 0; i+len(tok) <= len(b); i++ {
+		if b[i] != '*' || string(b[i:i+len(tok)]) != tok {
+			continue
+		}
+		if i > 0 && (isAnchorChar(b[i-1]) || b[i-1] == '*') {
+			continue
+		}
+		if j := i + len(tok); j < len(b) && isAnchorChar(b[j]) {
+			continue
+		}
+		return posAt(b, i)
+	}
+	return 1, 1
+}
+
+// keyForMsg shows a key in a message: quoted, shortened if long.
+func keyForMsg(s string) string {
+	if utf8.RuneCountInString(s) > 60 {
+		r := []rune(s)
+		s = string(r[:57]) + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}

@@ -1,0 +1,337 @@
+// Package rules checks what the JSON Schemas cannot say: references between files, the
+// attribute catalogue, values against their declared types and catalogues, unique ids,
+// file names, prioritisation warnings and the order of history.
+//
+// Rules run on the typed model (package model) and ask the document for positions. They
+// are tolerant of documents with schema errors: whatever has the wrong type is skipped,
+// because the schema check has already reported it.
+package rules
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/profiler-cx/profiler/internal/catalog"
+	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/load"
+	"github.com/profiler-cx/profiler/internal/model"
+)
+
+// Rule ids. They are stable and documented in the README.
+const (
+	RuleDuplicateID       = "duplicate-id"
+	RuleAttributeStatus   = "attribute-status"
+	RuleRangeBucket       = "range-bucket"
+	RuleUnresolved        = "ls-unresolved"
+	RuleProfileStatus     = "profile-status"
+	RuleAttrUndeclared    = "attribute-undeclared"
+	RuleAttrValue         = "attribute-value"
+	RuleAttrSpelling      = "attribute-spelling"
+	RuleCatalogLegacy     = "catalog-legacy"
+	RuleFileName          = "file-name"
+	RulePriorityMissing   = "priority-missing"
+	RuleSatisfactionScale = "satisfaction-scale"
+	RuleHistoryOrder      = "history-order"
+	RuleUnquoted          = "yaml-unquoted"
+)
+
+// LSDoc is a life situation with the document it came from.
+type LSDoc struct {
+	Doc *load.Document
+	LS  *model.LifeSituation
+}
+
+// ProfileDoc is a profile with the document it came from.
+type ProfileDoc struct {
+	Doc *load.Document
+	P   *model.Profile
+}
+
+type sink struct {
+	doc *load.Document
+	out []finding.Finding
+}
+
+func (s *sink) at(ptr string, sev finding.Severity, rule string, msg i18n.Text) {
+	line, col := s.doc.Pos(ptr)
+	s.out = append(s.out, finding.Finding{File: s.doc.Path, Line: line, Column: col, Severity: sev, Rule: rule, Message: msg})
+}
+
+func (s *sink) atKey(ptr string, sev finding.Severity, rule string, msg i18n.Text) {
+	line, col := s.doc.KeyPos(ptr)
+	s.out = append(s.out, finding.Finding{File: s.doc.Path, Line: line, Column: col, Severity: sev, Rule: rule, Message: msg})
+}
+
+// LifeSituation runs the rules that need only the life situation's own file.
+func LifeSituation(d LSDoc) []finding.Finding {
+	s := &sink{doc: d.Doc}
+	ls := d.LS
+	seenAttr := map[string]string{}
+	for i, a := range ls.Attributes {
+		if a.ID != "" {
+			if prev, ok := seenAttr[a.ID]; ok {
+				s.at(a.Ptr+"/id", finding.Error, RuleDuplicateID, i18n.Msg(
+					"признак %q уже объявлен (%s) — у каждого признака свой id", "attribute %q is already declared (%s) — each attribute needs its own id", a.ID, prev))
+			} else {
+				seenAttr[a.ID] = fmt.Sprintf("attributes[%d]", i)
+			}
+		}
+		for j, st := range a.Statuses {
+			if st.Valid() && !ls.HasStatus(st) {
+				s.at(fmt.Sprintf("%s/statuses/%d", a.Ptr, j), finding.Error, RuleAttributeStatus, i18n.Msg(
+					"признак %q описывает статус %s, которого нет в statuses ЖС (%s) — добавьте его в statuses или уберите здесь",
+					"attribute %q describes status %s, which the life situation does not list in statuses (%s) — add it there or remove it here",
+					a.ID, st, joinStatuses(ls.Statuses)))
+			}
+		}
+		if a.Type == model.AttrRange {
+			checkBuckets(s, a)
+		}
+	}
+	seenSvc := map[string]string{}
+	for i, sv := range ls.Services {
+		if sv.ID == "" {
+			continue
+		}
+		if prev, ok := seenSvc[sv.ID]; ok {
+			s.at(sv.Ptr+"/id", finding.Error, RuleDuplicateID, i18n.Msg(
+				"услуга %q уже объявлена (%s) — у каждой услуги свой id", "service %q is already declared (%s) — each service needs its own id", sv.ID, prev))
+		} else {
+			seenSvc[sv.ID] = fmt.Sprintf("services[%d]", i)
+		}
+	}
+	return s.out
+}
+
+func joinStatuses(ss []model.Status) string {
+	var parts []string
+	for _, s := range ss {
+		parts = append(parts, string(s))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func checkBuckets(s *sink, a model.Attribute) {
+	var bs []bucket
+	for j, v := range a.Values {
+		b, ok := parseBucket(v)
+		if !ok {
+			continue // the schema reports the shape
+		}
+		ptr := fmt.Sprintf("%s/values/%d", a.Ptr, j)
+		if b.lo > b.hi {
+			s.at(ptr, finding.Error, RuleRangeBucket, i18n.Msg(
+				"интервал %q: начало больше конца — пишите меньшее число первым", "bucket %q: the start is above the end — write the smaller number first", v))
+			continue
+		}
+		for _, o := range bs {
+			if b.lo <= o.hi && o.lo <= b.hi {
+				s.at(ptr, finding.Warning, RuleRangeBucket, i18n.Msg(
+					"интервал %q пересекается с %q — значение на стыке попадет в оба сегмента; сдвиньте границу",
+					"bucket %q overlaps %q — a value at the boundary falls into both; move the boundary", v, o.text))
+				break
+			}
+		}
+		bs = append(bs, b)
+	}
+}
+
+// Profile runs the rules that need only the profile's own file.
+func Profile(d ProfileDoc) []finding.Finding {
+	s := &sink{doc: d.Doc}
+	p := d.P
+	if p.ID != "" {
+		base := path.Base(d.Doc.Path)
+		stem := strings.TrimSuffix(strings.TrimSuffix(base, ".yaml"), ".yml")
+		if stem != p.ID && d.Doc.Path != "-" && !strings.HasPrefix(d.Doc.Path, "<") {
+			s.at("/id", finding.Warning, RuleFileName, i18n.Msg(
+				"файл называется %s, а id профиля — %s: переименуйте файл в %s.yaml или поправьте id",
+				"the file is named %s but the profile id is %s: rename the file to %s.yaml or fix the id", base, p.ID, p.ID))
+		}
+	}
+	if p.Stage.Index() >= 0 {
+		pr := p.Priority
+		if !pr.Capacity.Set {
+			s.at(priorityPtr(d.Doc), finding.Warning, RulePriorityMissing, i18n.Msg(
+				"не указана емкость сегмента (priority.capacity) — основной параметр приоритизации; источник — внутренняя статистика ведомства",
+				"segment capacity (priority.capacity) is missing — a main prioritisation parameter; source: the agency's internal statistics"))
+		}
+		if !pr.Satisfaction.Set {
+			s.at(priorityPtr(d.Doc), finding.Warning, RulePriorityMissing, i18n.Msg(
+				"не указан уровень удовлетворенности (priority.satisfaction) — основной параметр приоритизации; источник — опросы, глубинные интервью",
+				"satisfaction (priority.satisfaction) is missing — a main prioritisation parameter; source: surveys, in-depth interviews"))
+		}
+		if pr.Satisfaction.Set && pr.Satisfaction.Number > pr.Satisfaction.Scale {
+			s.at(pr.Satisfaction.Ptr+"/value", finding.Error, RuleSatisfactionScale, i18n.Msg(
+				"удовлетворенность %s больше максимума шкалы %s — исправьте оценку или укажите scale",
+				"satisfaction %s is above the scale's maximum %s — fix the score or set scale",
+				fmtNum(pr.Satisfaction.Number), fmtNum(pr.Satisfaction.Scale)))
+		}
+	}
+	prev := ""
+	for _, h := range p.History {
+		if h.Date == "" {
+			continue
+		}
+		if prev != "" && h.Date < prev {
+			s.at(h.Ptr+"/date", finding.Error, RuleHistoryOrder, i18n.Msg(
+				"дата %s раньше предыдущей записи (%s): записи history идут по возрастанию дат — переставьте запись",
+				"date %s is before the previous entry (%s): history entries go in ascending date order — move the entry", h.Date, prev))
+		}
+		if h.Date > prev {
+			prev = h.Date
+		}
+	}
+	return s.out
+}
+
+func priorityPtr(doc *load.Document) string {
+	if doc.Node("/priority") != nil {
+		return "/priority"
+	}
+	return "/stage"
+}
+
+func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// Workspace runs the rules that look across files: unique ids, the profile's life
+// situation, its status, and every attribute value against the catalogue.
+func Workspace(lss []LSDoc, ps []ProfileDoc) []finding.Finding {
+	var out []finding.Finding
+	byID := map[string]LSDoc{}
+	var lsIDs []string
+	for _, d := range lss {
+		id := d.LS.ID
+		if id == "" {
+			continue
+		}
+		if prev, ok := byID[id]; ok {
+			s := &sink{doc: d.Doc}
+			line, _ := prev.Doc.Pos("/id")
+			s.at("/id", finding.Error, RuleDuplicateID, i18n.Msg(
+				"жизненная ситуация с id %q уже есть в %s:%d — id должен быть уникален в рабочей области",
+				"a life situation with id %q already exists in %s:%d — ids must be unique in the workspace", id, prev.Doc.Path, line))
+			out = append(out, s.out...)
+			continue
+		}
+		byID[id] = d
+		lsIDs = append(lsIDs, id)
+	}
+	seenProfile := map[string]ProfileDoc{}
+	for _, d := range ps {
+		s := &sink{doc: d.Doc}
+		p := d.P
+		if p.ID != "" {
+			if prev, ok := seenProfile[p.ID]; ok {
+				line, _ := prev.Doc.Pos("/id")
+				s.at("/id", finding.Error, RuleDuplicateID, i18n.Msg(
+					"профиль с id %q уже есть в %s:%d — id должен быть уникален в рабочей области",
+					"a profile with id %q already exists in %s:%d — ids must be unique in the workspace", p.ID, prev.Doc.Path, line))
+			} else {
+				seenProfile[p.ID] = d
+			}
+		}
+		if p.LifeSituation == "" {
+			out = append(out, s.out...)
+			continue
+		}
+		lsd, ok := byID[p.LifeSituation]
+		if !ok {
+			msg := i18n.Msg("жизненная ситуация %q не найдена", "life situation %q not found", p.LifeSituation)
+			if best := closest(p.LifeSituation, lsIDs); best != "" {
+				msg = i18n.Join("", msg, i18n.Msg(" (может быть, %s?)", " (did you mean %s?)", best))
+			}
+			if len(lss) == 0 {
+				msg = i18n.Join("", msg, i18n.Msg(
+					": среди проверенных файлов нет ни одного life-situation.yaml — проверяйте папку ЖС целиком",
+					": none of the checked files is a life-situation.yaml — check the whole life-situation folder"))
+			} else {
+				msg = i18n.Join("", msg, i18n.Msg(
+					" — укажите id из life-situation.yaml: %s", " — use an id from a life-situation.yaml: %s", strings.Join(firstN(lsIDs, 5), ", ")))
+			}
+			s.at("/lifeSituation", finding.Error, RuleUnresolved, msg)
+			out = append(out, s.out...)
+			continue
+		}
+		checkAgainstLS(s, p, lsd)
+		out = append(out, s.out...)
+	}
+	return out
+}
+
+func firstN(xs []string, n int) []string {
+	xs = slices.Clone(xs)
+	slices.Sort(xs)
+	if len(xs) > n {
+		return append(xs[:n], "…")
+	}
+	return xs
+}
+
+func checkAgainstLS(s *sink, p *model.Profile, lsd LSDoc) {
+	ls := lsd.LS
+	statusOK := p.Status.Valid() && ls.HasStatus(p.Status)
+	if p.Status.Valid() && !statusOK {
+		s.at("/status", finding.Error, RuleProfileStatus, i18n.Msg(
+			"статус %s не входит в statuses жизненной ситуации %q (%s) — выберите один из них или добавьте статус в %s",
+			"status %s is not among the statuses of life situation %q (%s) — pick one of them or add it to %s",
+			p.Status, ls.ID, joinStatuses(ls.Statuses), lsd.Doc.Path))
+	}
+	for _, av := range p.Attributes {
+		a := ls.Attribute(av.Key)
+		if a == nil {
+			msg := i18n.Msg("признак %q не объявлен в жизненной ситуации %q", "attribute %q is not declared in life situation %q", av.Key, ls.ID)
+			if hint := attrSuggestion(av.Key, ls, p.Status); hint != "" {
+				msg = i18n.Join("", msg, i18n.Msg(" (может быть, %s?)", " (did you mean %s?)", hint))
+			}
+			msg = i18n.Join("", msg, i18n.Msg(" — добавьте его в attributes в %s или исправьте ключ", " — declare it under attributes in %s or fix the key", lsd.Doc.Path))
+			s.atKey(av.Ptr, finding.Error, RuleAttrUndeclared, msg)
+			continue
+		}
+		if statusOK && !a.HasStatus(p.Status) {
+			s.atKey(av.Ptr, finding.Error, RuleAttrUndeclared, i18n.Msg(
+				"признак %q объявлен для статусов %s, а профиль — для %s: добавьте %s в statuses признака или уберите его из профиля",
+				"attribute %q is declared for statuses %s but the profile is for %s: add %s to the attribute's statuses or remove it from the profile",
+				a.ID, joinStatuses(a.Statuses), p.Status, p.Status))
+			continue
+		}
+		for _, v := range av.Values {
+			checkValue(s, a, v)
+		}
+	}
+}
+
+// attrSuggestion finds the declared attribute the user probably meant: by id distance, or
+// by its Russian title (a user may write «возраст» for age).
+func attrSuggestion(key string, ls *model.LifeSituation, st model.Status) string {
+	nk := catalog.Normalize(key)
+	var ids []string
+	for _, a := range ls.Attributes {
+		if st.Valid() && !a.HasStatus(st) {
+			continue
+		}
+		if catalog.Normalize(a.Title) == nk {
+			return fmt.Sprintf("%s («%s»)", a.ID, a.Title)
+		}
+		ids = append(ids, a.ID)
+	}
+	return closest(key, ids)
+}
+
+// closest returns the candidate nearest to s by edit distance, if near enough.
+func closest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	for _, c := range candidates {
+		if d := catalog.Distance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if best != "" && bestD > 0 && bestD <= max(2, len([]rune(s))/3) {
+		return best
+	}
+	return ""
+}

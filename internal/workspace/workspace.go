@@ -1,0 +1,377 @@
+// Package workspace finds profiler documents under the given paths, loads and checks them
+// in parallel, then runs the cross-file rules, and returns every finding sorted.
+package workspace
+
+import (
+	"bytes"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/load"
+	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/rules"
+	"github.com/profiler-cx/profiler/internal/schemacheck"
+)
+
+// Rule ids for problems with paths themselves.
+const (
+	RulePathNotFound = "path-not-found"
+	RuleFileRead     = "file-read"
+)
+
+// Options tune a run.
+type Options struct {
+	Limits    load.Limits
+	Workers   int       // 0: GOMAXPROCS
+	Stdin     io.Reader // read when a path is "-"
+	StdinName string    // display name (and location for context lookup) of stdin; default "-"
+}
+
+// Doc is one loaded profiler document.
+type Doc struct {
+	Load    *load.Document
+	Kind    schemacheck.Kind
+	LS      *model.LifeSituation // set when Kind is LifeSituation and the value is a mapping
+	Profile *model.Profile       // set when Kind is Profile and the value is a mapping
+	Context bool                 // loaded only to resolve references; its findings are not reported
+	fs      []finding.Finding
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Docs     []*Doc            // every document, in path order
+	Findings []finding.Finding // sorted by file, line, column
+	Files    int               // documents checked (context documents excluded)
+	IOError  bool              // a path could not be found or read: exit code 2
+}
+
+// LifeSituations returns the life situations of the run (context ones included).
+func (r *Result) LifeSituations() []*model.LifeSituation {
+	var out []*model.LifeSituation
+	for _, d := range r.Docs {
+		if d.LS != nil {
+			out = append(out, d.LS)
+		}
+	}
+	return out
+}
+
+// Profiles returns the profiles of the run.
+func (r *Result) Profiles() []*model.Profile {
+	var out []*model.Profile
+	for _, d := range r.Docs {
+		if d.Profile != nil {
+			out = append(out, d.Profile)
+		}
+	}
+	return out
+}
+
+type target struct {
+	display string // path shown to users
+	fsPath  string // path to open; "" for stdin
+	context bool
+}
+
+var apiVersionLine = regexp.MustCompile(`(?m)^apiVersion:[ \t]*["']?profiler/`)
+
+func isYAML(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+func isLSName(name string) bool { return name == "life-situation.yaml" || name == "life-situation.yml" }
+
+// lsBeside returns the life-situation file of the folder above a profiles/ folder, or "".
+func lsBeside(fsPath string) string {
+	dir := filepath.Dir(fsPath)
+	if filepath.Base(dir) != "profiles" {
+		return ""
+	}
+	for _, n := range []string{"life-situation.yaml", "life-situation.yml"} {
+		p := filepath.Join(filepath.Dir(dir), n)
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			return p
+		}
+	}
+	return ""
+}
+
+func displayPath(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
+
+// discover expands paths into targets. Files named on the command line are always
+// checked; inside folders only profiler documents are (see SPEC §1), which may require
+// reading the file: those bytes are kept so nothing is read twice.
+func discover(paths []string, opts Options) (ts []target, pre map[string][]byte, out []finding.Finding, ioErr bool) {
+	pre = map[string][]byte{}
+	seen := map[string]bool{}
+	add := func(t target) {
+		key := t.fsPath
+		if key == "" {
+			key = "\x00stdin"
+		}
+		if abs, err := filepath.Abs(t.fsPath); err == nil && t.fsPath != "" {
+			key = abs
+		}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		ts = append(ts, t)
+	}
+	for _, p := range paths {
+		if p == "-" {
+			name := opts.StdinName
+			if name == "" {
+				name = "-"
+			}
+			add(target{display: displayPath(name)})
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			ioErr = true
+			out = append(out, finding.Finding{File: displayPath(p), Severity: finding.Error, Rule: RulePathNotFound,
+				Message: i18n.Msg("путь не найден или недоступен: %v", "path not found or not accessible: %v", osErr(err))})
+			continue
+		}
+		if !st.IsDir() {
+			add(target{display: displayPath(p), fsPath: p})
+			continue
+		}
+		root := p
+		_ = filepath.WalkDir(root, func(fp string, d fs.DirEntry, err error) error {
+			if err != nil {
+				ioErr = true
+				out = append(out, finding.Finding{File: displayPath(fp), Severity: finding.Error, Rule: RuleFileRead,
+					Message: i18n.Msg("не удалось прочитать: %v", "cannot read: %v", osErr(err))})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if fp != root && (strings.HasPrefix(name, ".") || name == "node_modules") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !isYAML(name) {
+				return nil
+			}
+			disp := displayPath(fp)
+			if isLSName(name) || lsBeside(fp) != "" {
+				add(target{display: disp, fsPath: fp})
+				return nil
+			}
+			// Other YAML (CI configs...) is a profiler document only if it says so.
+			data, rerr := load.ReadFile(fp, opts.Limits)
+			if rerr != nil {
+				return nil // not ours to complain about unless it claims to be ours
+			}
+			if apiVersionLine.Match(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))) {
+				pre[fp] = data
+				add(target{display: disp, fsPath: fp})
+			}
+			return nil
+		})
+	}
+	// Context: a profile checked without its life situation (pre-commit passes only the
+	// changed files) still needs it to resolve references.
+	for _, t := range slices.Clone(ts) {
+		if t.fsPath == "" {
+			continue
+		}
+		if ls := lsBeside(t.fsPath); ls != "" {
+			add(target{display: displayPath(ls), fsPath: ls, context: true})
+		}
+	}
+	if opts.StdinName != "" {
+		if ls := lsBeside(opts.StdinName); ls != "" {
+			add(target{display: displayPath(ls), fsPath: ls, context: true})
+		}
+	}
+	return ts, pre, out, ioErr
+}
+
+func osErr(err error) string {
+	var pe *fs.PathError
+	if e, ok := err.(*fs.PathError); ok {
+		pe = e
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Check finds, loads and checks every document under paths.
+func Check(paths []string, opts Options) *Result {
+	if opts.Limits == (load.Limits{}) {
+		opts.Limits = load.DefaultLimits
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	ts, pre, pathFindings, ioErr := discover(paths, opts)
+	res := &Result{IOError: ioErr}
+	docs := make([]*Doc, len(ts))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var stdinData []byte
+	var stdinErr error
+	for _, t := range ts {
+		if t.fsPath == "" && opts.Stdin != nil {
+			stdinData, stdinErr = readLimited(opts.Stdin, opts.Limits.MaxBytes)
+		}
+	}
+	var readErrs sync.Map
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, max(1, len(ts))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				t := ts[i]
+				var data []byte
+				var err error
+				switch {
+				case t.fsPath == "":
+					data, err = stdinData, stdinErr
+				case pre[t.fsPath] != nil:
+					data = pre[t.fsPath]
+				default:
+					data, err = load.ReadFile(t.fsPath, opts.Limits)
+				}
+				if err != nil {
+					readErrs.Store(i, err)
+					continue
+				}
+				docs[i] = checkOne(t, data, opts.Limits)
+			}
+		}()
+	}
+	for i := range ts {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	out := pathFindings
+	for i, t := range ts {
+		if e, ok := readErrs.Load(i); ok {
+			if t.context {
+				continue
+			}
+			res.IOError = true
+			out = append(out, readFinding(t.display, e.(error)))
+			continue
+		}
+		d := docs[i]
+		if d == nil {
+			continue
+		}
+		res.Docs = append(res.Docs, d)
+		if !d.Context {
+			res.Files++
+			out = append(out, d.fs...)
+		}
+	}
+	var lss []rules.LSDoc
+	var ps []rules.ProfileDoc
+	for _, d := range res.Docs {
+		if d.LS != nil {
+			lss = append(lss, rules.LSDoc{Doc: d.Load, LS: d.LS})
+		}
+		if d.Profile != nil {
+			ps = append(ps, rules.ProfileDoc{Doc: d.Load, P: d.Profile})
+		}
+	}
+	context := map[string]bool{}
+	for _, d := range res.Docs {
+		if d.Context {
+			context[d.Load.Path] = true
+		}
+	}
+	for _, f := range rules.Workspace(lss, ps) {
+		if !context[f.File] {
+			out = append(out, f)
+		}
+	}
+	finding.Sort(out)
+	res.Findings = out
+	return res
+}
+
+func readLimited(r io.Reader, maxBytes int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > maxBytes {
+		return nil, &load.ReadError{Rule: "file-too-large", Message: i18n.Msg(
+			"стандартный ввод больше %d байт — разделите документ", "standard input is larger than %d bytes — split the document", maxBytes)}
+	}
+	return data, nil
+}
+
+func readFinding(display string, err error) finding.Finding {
+	if re, ok := err.(*load.ReadError); ok {
+		return finding.Finding{File: display, Severity: finding.Error, Rule: re.Rule, Message: re.Message}
+	}
+	return finding.Finding{File: display, Severity: finding.Error, Rule: RuleFileRead,
+		Message: i18n.Msg("не удалось прочитать файл: %v", "cannot read the file: %v", osErr(err))}
+}
+
+// checkOne parses, schema-checks, decodes and runs the single-file rules on one document.
+func checkOne(t target, data []byte, lim load.Limits) *Doc {
+	doc, fs := load.Parse(t.display, data, lim)
+	d := &Doc{Load: doc, Context: t.context}
+	if doc.Usable {
+		d.Kind = kindOf(doc.Value, t.display)
+		fs = append(fs, schemacheck.Check(doc, d.Kind)...)
+		if _, ok := doc.Value.(map[string]any); ok {
+			switch d.Kind {
+			case schemacheck.LifeSituation:
+				d.LS = decodeLifeSituation(doc)
+				fs = append(fs, rules.LifeSituation(rules.LSDoc{Doc: doc, LS: d.LS})...)
+			case schemacheck.Profile:
+				d.Profile = decodeProfile(doc)
+				fs = append(fs, rules.Profile(rules.ProfileDoc{Doc: doc, P: d.Profile})...)
+			}
+		}
+	}
+	d.fs = fs
+	return d
+}
+
+// kindOf picks the schema: the document's own kind when it names one we know, otherwise
+// what its file name suggests (the schema then reports the wrong or missing kind).
+func kindOf(v any, display string) schemacheck.Kind {
+	if m, ok := v.(map[string]any); ok {
+		switch m["kind"] {
+		case "LifeSituation":
+			return schemacheck.LifeSituation
+		case "Profile":
+			return schemacheck.Profile
+		}
+	}
+	if isLSName(path.Base(display)) {
+		return schemacheck.LifeSituation
+	}
+	return schemacheck.Profile
+}
+
+func sortStrings(xs []string) { slices.Sort(xs) }
