@@ -31,15 +31,15 @@ func version() string {
 
 // IOStreams are the streams a command may use, and what they are connected to.
 type IOStreams struct {
-	In       io.Reader
-	Out      io.Writer
-	ErrOut   io.Writer
-	InTTY    bool
-	OutTTY   bool
-	ErrTTY   bool
-	NoColor  bool // NO_COLOR set or TERM=dumb
-	Getenv   func(string) string
-	Now      func() string // today's date, YYYY-MM-DD (injectable for tests)
+	In      io.Reader
+	Out     io.Writer
+	ErrOut  io.Writer
+	InTTY   bool
+	OutTTY  bool
+	ErrTTY  bool
+	NoColor bool // NO_COLOR set or TERM=dumb
+	Getenv  func(string) string
+	Now     func() string // today's date, YYYY-MM-DD (injectable for tests)
 }
 
 // System returns the process's real streams.

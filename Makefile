@@ -1,0 +1,51 @@
+# profiler — build, test and check targets. `make help` lists them.
+GO       ?= go
+BIN      ?= bin/profiler
+TOOLS    := .tools
+NODE_BIN := $(TOOLS)/node_modules/.bin
+FUZZTIME ?= 30s
+
+.PHONY: help build examples test unit lint external tools fuzz clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
+
+build: ## build bin/profiler
+	$(GO) build -o $(BIN) ./cmd/profiler
+
+examples: ## the main job: validate the bundled examples
+	$(GO) run ./cmd/profiler validate examples
+
+test: lint unit external ## everything CI runs: lint, go tests (race), third-party checks
+
+unit: ## go test -race ./...
+	$(GO) test -race -count=1 ./...
+
+lint: ## gofmt and go vet
+	@out=$$(gofmt -l cmd internal schemas); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+tools: $(TOOLS)/.installed ## install the npm checkers into .tools/
+
+$(TOOLS)/.installed: .ci/package.json
+	@mkdir -p $(TOOLS)
+	cp .ci/package.json $(TOOLS)/package.json
+	cd $(TOOLS) && npm install --no-audit --no-fund --no-package-lock --loglevel=error
+	@touch $@
+
+external: tools build ## third-party checks: ajv compiles the schemas in strict mode and validates the examples
+	cd schemas && for s in life-situation profile; do \
+	  ../$(NODE_BIN)/ajv compile --spec=draft2020 --strict=true --allow-union-types -c ajv-formats -s $$s.schema.json -r defs.schema.json || exit 1; \
+	done
+	$(NODE_BIN)/ajv validate --spec=draft2020 --strict=true --allow-union-types -c ajv-formats -s schemas/life-situation.schema.json -r schemas/defs.schema.json -d 'examples/*/life-situation.yaml'
+	$(NODE_BIN)/ajv validate --spec=draft2020 --strict=true --allow-union-types -c ajv-formats -s schemas/profile.schema.json -r schemas/defs.schema.json -d 'examples/*/profiles/*.yaml'
+
+fuzz: ## run every fuzz target for FUZZTIME each (default 30s)
+	@for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$t"; $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean: ## remove build output and installed tools
+	rm -rf bin $(TOOLS)

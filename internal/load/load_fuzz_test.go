@@ -1,0 +1,122 @@
+package load
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// checkTypes reports a value of a type the schema validator must never see.
+func checkTypes(v any, depth int) error {
+	if depth > DefaultLimits.MaxDepth+1 {
+		return fmt.Errorf("value nested deeper than the limit")
+	}
+	switch v := v.(type) {
+	case nil, bool, string:
+		return nil
+	case json.Number:
+		if _, err := v.Float64(); err != nil && !strings.Contains(err.Error(), "range") {
+			return fmt.Errorf("bad number %q: %v", v, err)
+		}
+		if !json.Valid([]byte(v)) {
+			return fmt.Errorf("number %q is not JSON", v)
+		}
+		return nil
+	case []any:
+		for _, e := range v {
+			if err := checkTypes(e, depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	case map[string]any:
+		for _, e := range v {
+			if err := checkTypes(e, depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("value of type %T", v)
+}
+
+var fuzzSeeds = []string{
+	"apiVersion: profiler/v1\nkind: LifeSituation\nid: postuplenie-v-vuz\ntitle: Поступление в вуз\nstatuses: [citizen]\n" +
+		"attributes:\n  - id: age\n    title: Возраст\n    statuses: [citizen]\n    type: range\n    values: [\"18-25\", \"51+\"]\n",
+	"apiVersion: profiler/v1\nkind: Profile\nid: p\nstage: segment\nattributes: {age: 20, region: [a, b]}\n" +
+		"priority:\n  capacity: {value: 12000}\n  satisfaction: {value: .inf, scale: 5}\nhistory:\n  - date: 2026-03-01\n    change: x\n",
+	"d: &d {scale: 5}\np:\n  <<: *d\n  value: 007\n  1: x\n  value: 2\n",
+	"a: &a [x, *a]\n---\nb: 1\n",
+	"\ufeffa: 1\r\nb: [0x1F, 0o17, 1_000, !!int 99999999999999999999999, !!float 1e999, True, ~]\r\n",
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add([]byte(s))
+	}
+	if data, err := os.ReadFile("testdata/profile.yaml"); err == nil {
+		f.Add(data)
+	}
+	// examples/ is written by someone else: use it when present, never depend on it.
+	_ = filepath.WalkDir("../../examples", func(path string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
+			if data, err := os.ReadFile(path); err == nil {
+				f.Add(data)
+			}
+		}
+		return nil
+	})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		start := time.Now()
+		d, fs := Parse("f.yaml", data, Limits{})
+		if el := time.Since(start); el > 2*time.Second {
+			t.Errorf("Parse took %v", el)
+		}
+		if err := checkTypes(d.Value, 0); err != nil {
+			t.Fatal(err)
+		}
+		if !d.Usable && d.Value != nil {
+			t.Fatal("unusable document with a value")
+		}
+		for _, fd := range fs {
+			if fd.Rule == RuleInternal {
+				t.Fatalf("internal error: %v", fd.Message.EN)
+			}
+			if fd.Line < 0 || fd.Column < 0 || fd.Message.RU == "" || fd.Message.EN == "" {
+				t.Fatalf("bad finding %+v", fd)
+			}
+		}
+		// Position lookups never panic, on any pointer the value has.
+		walkPointers(d.Value, nil, func(segs []string) {
+			p := Pointer(segs...)
+			d.Pos(p)
+			d.KeyPos(p)
+			if d.Node(p) == nil && d.Usable {
+				t.Fatalf("Node(%q) is nil but the value has it", p)
+			}
+		})
+		d.Pos("/a/0/b")
+		QuoteHint(d.Node(""))
+	})
+}
+
+func walkPointers(v any, segs []string, fn func([]string)) {
+	fn(segs)
+	if len(segs) > 20 {
+		return
+	}
+	switch v := v.(type) {
+	case []any:
+		for i, e := range v {
+			walkPointers(e, append(segs[:len(segs):len(segs)], fmt.Sprint(i)), fn)
+		}
+	case map[string]any:
+		for k, e := range v {
+			walkPointers(e, append(segs[:len(segs):len(segs)], k), fn)
+		}
+	}
+}
