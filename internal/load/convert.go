@@ -15,11 +15,17 @@ import (
 // converter builds Document.Value from the node tree in one walk.
 //
 // Bounds: the walk recurses once per nesting level and refuses to go past MaxDepth, so
-// its stack is bounded. Every produced node is counted against MaxNodes. Before an alias
-// (or a merge source) is expanded, the expanded size and depth of its target are computed
-// once per anchored node (memoized, so a billion-laughs chain costs one visit per anchor)
-// and checked against the budget; alias cycles are found by the same pass. Nothing is
-// expanded that would exceed a limit, so memory stays bounded.
+// its stack is bounded. Every produced node is counted against MaxNodes. Documents
+// without aliases cost nothing more. At the first alias (or merge source), the expanded
+// size and depth of the whole document are computed in one memoized pass over the node
+// graph (one visit per node, so a billion-laughs chain costs microseconds); if they fit,
+// the walk expands freely. If the size does not fit, the first alias that crosses the
+// limit is found by descending the memoized sizes and reported without expanding
+// anything. Otherwise (a cycle, or too deep) the walk falls back to checking each alias's
+// target before expanding it, which reports the exact alias. Nothing is expanded that
+// would exceed a limit, so memory stays bounded. The sizes count every node of the source
+// (including keys a merge or a duplicate makes the value skip), so they err on the safe
+// side.
 type converter struct {
 	lim      Limits
 	p        *parser
@@ -29,6 +35,10 @@ type converter struct {
 	shapes   map[*yaml.Node]*shape
 	reported map[reportKey]bool
 	failed   bool
+
+	root       *yaml.Node
+	globalDone bool // the whole-document check below has run
+	globalOK   bool // ...and showed the expanded document fits: skip per-alias checks
 }
 
 type seg struct {
@@ -95,6 +105,12 @@ func (c *converter) depthLimit(n *yaml.Node) {
 }
 
 func (c *converter) nodeLimit(n *yaml.Node) {
+	if n.Kind != yaml.AliasNode {
+		c.fail(n, RuleLimit, i18n.Msg(
+			"в документе больше %[1]d узлов; разделите файл",
+			"the document has more than %[1]d nodes; split the file", c.lim.MaxNodes))
+		return
+	}
 	c.fail(n, RuleLimit, i18n.Msg(
 		"документ разворачивается больше чем в %[1]d узлов (ссылки *якорей размножают содержимое); уберите якоря/ссылки (&/*) или разделите файл",
 		"the document expands to more than %[1]d nodes (aliases multiply content); remove the anchors/aliases (&/*) or split the file",
@@ -156,6 +172,22 @@ func (c *converter) expand(a *yaml.Node, depth int) *yaml.Node {
 	t := a.Alias
 	if t == nil {
 		return nil
+	}
+	if !c.globalDone {
+		c.globalDone = true
+		s, st := c.shapeOf(c.root, 1)
+		switch {
+		case st == shapeOK && s.size > c.lim.MaxNodes:
+			c.nodeLimit(c.overflow(c.root, 0))
+			return nil
+		case st == shapeOK && s.depth <= c.lim.MaxDepth:
+			c.globalOK = true
+		default:
+			c.shapes = nil // partial results of an aborted pass
+		}
+	}
+	if c.globalOK {
+		return t
 	}
 	s, st := c.shapeOf(t, 1)
 	switch st {
@@ -231,6 +263,35 @@ func (c *converter) shapeOf(n *yaml.Node, level int) (shape, shapeStatus) {
 	return *s, shapeOK
 }
 
+// overflow returns the node to blame for the expansion of n overflowing MaxNodes when
+// cum nodes precede it: the first alias (in document order) whose expansion crosses the
+// limit, or the node that does when there is no alias on the way. Sizes come from the
+// memoized shapes.
+func (c *converter) overflow(n *yaml.Node, cum int) *yaml.Node {
+	for {
+		if n.Kind == yaml.AliasNode || n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode {
+			return n
+		}
+		cum++
+		if cum > c.lim.MaxNodes {
+			return n
+		}
+		next := n
+		for _, ch := range n.Content {
+			s, _ := c.shapeOf(ch, 1)
+			if cum+s.size > c.lim.MaxNodes {
+				next = ch
+				break
+			}
+			cum += s.size
+		}
+		if next == n {
+			return n
+		}
+		n = next
+	}
+}
+
 // isMergeKey mirrors yaml.v3: a plain `<<` (or one tagged !!merge).
 func isMergeKey(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Value == "<<" &&
@@ -242,6 +303,10 @@ func isMergeKey(n *yaml.Node) bool {
 // Merge keys are applied after the explicit ones, so explicit keys always win.
 func (c *converter) fill(m map[string]any, n *yaml.Node, depth int, merged bool) {
 	var mergeVal *yaml.Node
+	var own map[string]bool // a merge source's own keys, to find its duplicates
+	if merged {
+		own = make(map[string]bool, len(n.Content)/2)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		kn, vn := n.Content[i], n.Content[i+1]
 		c.count++
@@ -252,12 +317,19 @@ func (c *converter) fill(m map[string]any, n *yaml.Node, depth int, merged bool)
 		if isMergeKey(kn) {
 			if mergeVal == nil {
 				mergeVal = vn
-			} else if !merged {
+			} else {
 				c.duplicate(n, i, "<<")
 			}
 			continue
 		}
 		key := c.key(kn)
+		if merged {
+			if own[key] {
+				c.duplicate(n, i, key)
+				continue
+			}
+			own[key] = true
+		}
 		if _, dup := m[key]; dup {
 			if !merged {
 				c.duplicate(n, i, key)

@@ -12,6 +12,16 @@
 // mapping or a sequence of mappings (usually aliases); keys written explicitly in the
 // mapping win over merged ones, and among several merged mappings the first one wins.
 // Node and Pos follow the same precedence, so positions agree with the value.
+//
+// Deep nesting: yaml.v3's scanner refuses more than 10,000 open flow brackets or block
+// indentation levels ("exceeded max depth", reported here as yaml-limit) before its
+// recursive parser could be hurt, and 100,000 "[" fail in ~10 ms. The conversion
+// recurses at most MaxDepth levels. Aliases are bounded as described in convert.go.
+//
+// Positions: yaml.v3 gives 1-based lines and columns counted in characters. Its syntax
+// errors carry only a line (libyaml parser errors name the line one too low; that is
+// corrected here), so a yaml-syntax finding points at the first non-blank character of
+// that line. Findings about the whole file (empty, too large) have line and column 0.
 package load
 
 import (
@@ -171,7 +181,7 @@ func (p *parser) run() {
 		p.add(0, 0, RuleEmpty, emptyMsg())
 		return
 	}
-	c := converter{lim: p.lim, p: p}
+	c := converter{lim: p.lim, p: p, root: root}
 	v := c.value(root, 1)
 	if c.failed {
 		return

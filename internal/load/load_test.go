@@ -92,6 +92,7 @@ func TestParseFindings(t *testing.T) {
 			want: []want{{"yaml-duplicate-key", 1, 22}}, usable: true},
 		{name: "duplicate quoted vs plain", in: "a: 1\n'a': 2\n", want: []want{{"yaml-duplicate-key", 2, 1}}, usable: true},
 		{name: "duplicate merge key", in: "b: &b {x: 1}\nc:\n  <<: *b\n  <<: *b\n", want: []want{{"yaml-duplicate-key", 4, 3}}, usable: true},
+		{name: "duplicate in inline merge source", in: "a:\n  x: 0\n  <<: {x: 1, y: 2, y: 3}\n", want: []want{{"yaml-duplicate-key", 3, 20}}, usable: true},
 		{name: "duplicate in anchor reported once", in: "a: &a {x: 1, x: 2}\nb: *a\nc: *a\n", want: []want{{"yaml-duplicate-key", 1, 14}}, usable: true},
 		// non-string keys
 		{name: "int key", in: "a: 1\n1: x\n", want: []want{{"yaml-non-string-key", 2, 1}}, usable: true},
@@ -105,12 +106,12 @@ func TestParseFindings(t *testing.T) {
 		{name: "inf", in: "a: .inf\n", want: []want{{"yaml-special-float", 1, 4}}, usable: true},
 		{name: "special float spellings", in: "a: [-.Inf, +.INF, .NaN, .nan, !!float inf, !!float 1e999]\n",
 			want: []want{{"yaml-special-float", 1, 5}, {"yaml-special-float", 1, 12}, {"yaml-special-float", 1, 19}, {"yaml-special-float", 1, 25},
-				{"yaml-special-float", 1, 31}, {"yaml-special-float", 1, 45}}, usable: true},
+				{"yaml-special-float", 1, 31}, {"yaml-special-float", 1, 44}}, usable: true},
 		{name: "special float after cyrillic", in: "t: [Поступление, .inf]\n", want: []want{{"yaml-special-float", 1, 18}}, usable: true},
 		{name: "special float through alias reported once", in: "a: &x .inf\nb: *x\n", want: []want{{"yaml-special-float", 1, 4}}, usable: true},
 		// limits
-		{name: "billion laughs", in: billion, want: []want{{"yaml-limit", 7, 8}}, msg: "anchors/aliases"},
-		{name: "nodes limit without aliases", in: "a: [1, 2, 3, 4, 5, 6]\n", lim: Limits{MaxNodes: 5}, want: []want{{"yaml-limit", 1, 14}}},
+		{name: "billion laughs", in: billion, want: []want{{"yaml-limit", 6, 36}}, msg: "remove the anchors/aliases"},
+		{name: "nodes limit without aliases", in: "a: [1, 2, 3, 4, 5, 6]\n", lim: Limits{MaxNodes: 5}, want: []want{{"yaml-limit", 1, 11}}, msg: "more than 5 nodes; split"},
 		{name: "depth limit", in: "a: {b: {c: [1]}}\n", lim: Limits{MaxDepth: 3}, want: []want{{"yaml-limit", 1, 12}}, msg: "deeper than 3"},
 		{name: "depth limit through alias", in: "x: &x {b: {c: 1}}\ny: {z: *x}\n", lim: Limits{MaxDepth: 3}, want: []want{{"yaml-limit", 2, 8}}},
 		{name: "yaml's own depth limit", in: strings.Repeat("[", 20000), want: []want{{"yaml-limit", 1, 1}}},
@@ -175,8 +176,8 @@ func TestValues(t *testing.T) {
 				num("9223372036854775807"), num("18446744073709551615"), num("123456789012345678901234567890")}}},
 		{"floats", "a: [3.10, 1e3, -0.5, .5, 1_000.5, 12345678901234567890123, !!float 12]\n",
 			map[string]any{"a": []any{num("3.1"), num("1000"), num("-0.5"), num("0.5"), num("1000.5"), num("1.2345678901234568e+22"), num("12")}}},
-		{"bools and nulls", "a: [true, True, FALSE, yes, on, ~, null, , Null]\n",
-			map[string]any{"a": []any{true, true, false, "yes", "on", nil, nil, nil, nil}}},
+		{"bools and nulls", "a: [true, True, FALSE, yes, on, ~, null, Null]\n",
+			map[string]any{"a": []any{true, true, false, "yes", "on", nil, nil, nil}}},
 		{"empty value", "a:\n", map[string]any{"a": nil}},
 		{"timestamps stay strings", "a: 2024-05-01\nb: 2001-12-14t21:59:43.10-05:00\n", map[string]any{"a": "2024-05-01", "b": "2001-12-14t21:59:43.10-05:00"}},
 		{"binary and custom tags by kind", "a: !!binary aGk=\nb: !foo {x: 1}\nc: !bar [1]\nd: !baz 12\ne: !!str 12\nf: !!int abc\n",
@@ -258,15 +259,15 @@ copy: *d
 	}{
 		{ptr: "", line: 1, col: 1, keyLine: 1, keyCol: 1},
 		{ptr: "/apiVersion", line: 1, col: 13, keyLine: 1, keyCol: 1, nodeValue: "profiler/v1"},
-		{ptr: "/attributes/0/values/1", line: 4, col: 24, keyLine: 4, keyCol: 24, nodeValue: "26-35"},
+		{ptr: "/attributes/0/values/1", line: 4, col: 23, keyLine: 4, keyCol: 23, nodeValue: "26-35"},
 		{ptr: "/attributes/1", line: 5, col: 5, keyLine: 5, keyCol: 5},
 		{ptr: "/attributes/1/title", line: 6, col: 12, keyLine: 6, keyCol: 5, nodeValue: "Регион проживания"},
 		{ptr: "/priority/capacity/value", line: 9, col: 12, keyLine: 9, keyCol: 5, nodeValue: "12000"},
 		{ptr: "/priority/capacity", line: 9, col: 5, keyLine: 8, keyCol: 3},
 		// missing paths fall back to the nearest existing ancestor
 		{ptr: "/priority/satisfaction/value", line: 8, col: 3, keyLine: 8, keyCol: 3, nodeMissing: true},
-		{ptr: "/attributes/7/id", line: 3, col: 5, keyLine: 3, keyCol: 5, nodeMissing: true},
-		{ptr: "/attributes/01", line: 3, col: 5, keyLine: 3, keyCol: 5, nodeMissing: true},
+		{ptr: "/attributes/7/id", line: 3, col: 3, keyLine: 3, keyCol: 3, nodeMissing: true},
+		{ptr: "/attributes/01", line: 3, col: 3, keyLine: 3, keyCol: 3, nodeMissing: true},
 		{ptr: "/apiVersion/x", line: 1, col: 13, keyLine: 1, keyCol: 13, nodeMissing: true},
 		{ptr: "/nope", line: 1, col: 1, keyLine: 1, keyCol: 1, nodeMissing: true},
 		// merge keys: explicit keys, then the merged ones (positions in the anchor)
@@ -417,7 +418,7 @@ func TestHostileInputsAreFast(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			start := time.Now()
 			d, fs := Parse("f.yaml", []byte(in), Limits{})
-			if el := time.Since(start); el > 2*time.Second {
+			if el := time.Since(start); el > slowdown*2*time.Second {
 				t.Errorf("took %v", el)
 			}
 			if name != "wide" && (d.Usable || len(fs) == 0) {
@@ -445,7 +446,7 @@ func TestBillionLaughsIsMilliseconds(t *testing.T) {
 			Parse("f.yaml", []byte(in), Limits{})
 		}
 	})
-	if per := time.Duration(res.NsPerOp()); per > 5*time.Millisecond || res.AllocedBytesPerOp() > 1<<20 {
+	if per := time.Duration(res.NsPerOp()); per > slowdown*5*time.Millisecond || res.AllocedBytesPerOp() > 1<<20 {
 		t.Errorf("billion laughs: %v/op, %d B/op", per, res.AllocedBytesPerOp())
 	}
 }

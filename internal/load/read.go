@@ -107,4 +107,3 @@ func readErr(path string, err error) *ReadError {
 	}
 	return &ReadError{Path: path, Rule: RuleFileRead, Message: msg, Err: err}
 }
-
