@@ -185,8 +185,8 @@ func TestScalar(t *testing.T) {
 func TestModeline(t *testing.T) {
 	for in, want := range map[string]string{
 		"# yaml-language-server: $schema=../x.json\napiVersion: profiler/v1\n": "../x.json",
-		"\ufeff# c\n#yaml-language-server: $schema=https://e/x.json\n":       "https://e/x.json",
-		"apiVersion: profiler/v1\n# yaml-language-server: $schema=x\n":        "",
+		"\ufeff# c\n#yaml-language-server: $schema=https://e/x.json\n":         "https://e/x.json",
+		"apiVersion: profiler/v1\n# yaml-language-server: $schema=x\n":         "",
 	} {
 		if got := Modeline([]byte(in)); got != want {
 			t.Errorf("Modeline(%q) = %q, want %q", in, got, want)

@@ -66,11 +66,11 @@ type SchemaState int
 
 // Export outcomes.
 const (
-	SchemaCreated   SchemaState = iota // written, it did not exist
-	SchemaSame                         // already there with the same content
-	SchemaDiffers                      // there with other content (another profiler version) and kept
-	SchemaUpdated                      // there with other content and replaced (force)
-	SchemaPlanned                      // would be written (dry run)
+	SchemaCreated SchemaState = iota // written, it did not exist
+	SchemaSame                       // already there with the same content
+	SchemaDiffers                    // there with other content (another profiler version) and kept
+	SchemaUpdated                    // there with other content and replaced (force)
+	SchemaPlanned                    // would be written (dry run)
 )
 
 // ExportSchemas writes the embedded schemas into dir, leaving identical files alone. A file
