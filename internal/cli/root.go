@@ -72,6 +72,7 @@ hypothesis → refinement) and renders them as Markdown cards.`),
 		root.SetUsageTemplate(usageTemplateRU)
 	}
 	root.AddCommand(newValidateCmd(e, nil))
+	root.AddCommand(newInitCmd(e, nil), newNewCmd(e, nil), newPromoteCmd(e, nil))
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		localizeBuiltin(e, c)

@@ -1,0 +1,233 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/profiler-cx/profiler/internal/atomicfile"
+	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/scaffold"
+	"github.com/spf13/cobra"
+)
+
+// initOptions are the parsed flags of `profiler init`.
+type initOptions struct {
+	Dir       string
+	Title     string
+	Statuses  []string
+	ID        string
+	Owner     string
+	Templates string
+	Force     bool
+	DryRun    bool
+}
+
+func newInitCmd(e *env, runF func(*initOptions) error) *cobra.Command {
+	opts := &initOptions{}
+	cmd := &cobra.Command{
+		Use:   e.t("init [ПАПКА] --title НАЗВАНИЕ --status СТАТУС...", "init [DIR] --title TITLE --status STATUS..."),
+		Short: e.t("создать жизненную ситуацию: life-situation.yaml с признаками этапа I и папку profiles/", "scaffold a life situation: life-situation.yaml with the stage-I attributes and a profiles/ folder"),
+		Long: e.t(`Создает папку жизненной ситуации (по умолчанию — ./<id>): life-situation.yaml со стандартными
+признаками выбранных статусов (гражданин: пол, возраст, регион; бизнес: тип субъекта, ОПФ, размер;
+внутренний клиент: возраст, стаж, вид службы), связанными со встроенными справочниками, с
+комментариями о том, откуда брать данные, и пустую папку profiles/. Результат сразу проходит
+profiler validate.
+
+id — название в транслитерации ГОСТ 7.79-2000 (система Б), если не задан --id.
+JSON-схемы выгружаются один раз в <корень>/.profiler/schemas/ (корень — ближайшая папка с .git,
+иначе папка над ЖС), и строка yaml-language-server в начале файла ссылается на них относительным
+путем: редактор (VS Code с расширением YAML) проверяет и подсказывает без сети.
+
+Существующий файл не перезаписывается без --force. Вне терминала --title и --status обязательны;
+в терминале недостающее спрашивается.
+
+Коды выхода: 0 — создано, 1 — шаблоны дали файл с ошибками (ничего не записано), 2 — ошибка
+использования или записи.`,
+			`Creates a life-situation folder (default: ./<id>): life-situation.yaml with the standard attributes
+of the chosen statuses (citizen: sex, age, region; business: entity type, legal form, size; internal:
+age, length of service, kind of service) wired to the built-in catalogues, with comments on where
+the data comes from, and an empty profiles/ folder. The result passes profiler validate at once.
+
+The id is the title transliterated by ГОСТ 7.79-2000 (system B) unless --id is given.
+The JSON Schemas are exported once to <root>/.profiler/schemas/ (root: the nearest folder with
+.git, else the folder above the LS) and the yaml-language-server line at the top of the file links
+them by a relative path: an editor (VS Code with the YAML extension) validates and completes offline.
+
+An existing file is not overwritten without --force. Outside a terminal --title and --status are
+required; on a terminal missing values are asked for.
+
+Exit codes: 0 created, 1 the templates gave a file with errors (nothing written), 2 usage or write error.`),
+		Example: `  profiler init --title "Поступление в вуз" --status citizen
+  profiler init ls/turoperatory --title "Включение в реестр туроператоров" --status business --owner "Минэкономразвития России"
+  profiler init --title "Покупка автомобиля" --status citizen,business --dry-run
+  profiler --lang en init --title "Buying a car" --id buying-a-car --status citizen`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.Dir = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return initRun(e, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Title, "title", "", e.t("название ЖС, например «Поступление в вуз»", "the life situation's title"))
+	addSliceFlag(f, &opts.Statuses, "status", e.t("статусы клиентов: citizen, business, internal (можно несколько)", "client statuses: citizen, business, internal (several allowed)"))
+	f.StringVar(&opts.ID, "id", "", e.t("идентификатор (по умолчанию — транслитерация названия)", "id (default: the title transliterated)"))
+	f.StringVar(&opts.Owner, "owner", "", e.t("заказчик исследования (орган власти)", "the commissioning body"))
+	f.StringVar(&opts.Templates, "templates", "", e.t("папка со своими шаблонами, заменяющими встроенные пофайлово", "a folder of templates overriding the built-in ones file by file"))
+	f.BoolVar(&opts.Force, "force", false, e.t("перезаписать существующий life-situation.yaml (и обновить схемы)", "overwrite an existing life-situation.yaml (and update the schemas)"))
+	f.BoolVar(&opts.DryRun, "dry-run", false, e.t("показать, что будет записано, ничего не записывая", "print what would be written, write nothing"))
+	return cmd
+}
+
+func parseStatuses(in []string) ([]model.Status, error) {
+	var out []model.Status
+	seen := map[model.Status]bool{}
+	for _, s := range in {
+		for _, part := range strings.Split(s, ",") {
+			st := model.Status(strings.TrimSpace(part))
+			if st == "" {
+				continue
+			}
+			if !st.Valid() {
+				return nil, usageErr("--status: неизвестный статус %q; допустимо: citizen (гражданин), business (представитель бизнеса), internal (внутренний клиент)",
+					"--status: unknown status %q; use citizen, business or internal", st)
+			}
+			if !seen[st] {
+				seen[st] = true
+				out = append(out, st)
+			}
+		}
+	}
+	return out, nil
+}
+
+func initRun(e *env, opts *initOptions) error {
+	var p *prompter
+	title, err := e.require(&p, opts.Title, "--title", i18n.Text{RU: "Название ЖС", EN: "Life situation title"})
+	if err != nil {
+		return err
+	}
+	if err := oneLine("--title", title); err != nil {
+		return err
+	}
+	if err := oneLine("--owner", opts.Owner); err != nil {
+		return err
+	}
+	statusArg := strings.Join(opts.Statuses, ",")
+	statusArg, err = e.require(&p, statusArg, "--status", i18n.Text{
+		RU: "Статусы клиентов (citizen — гражданин, business — бизнес, internal — внутренний клиент; через запятую)",
+		EN: "Client statuses (citizen, business, internal; comma-separated)"})
+	if err != nil {
+		return err
+	}
+	statuses, err := parseStatuses([]string{statusArg})
+	if err != nil {
+		return err
+	}
+	if len(statuses) == 0 {
+		return usageErr("не указан --status", "--status is required")
+	}
+	id, err := resolveID(opts.ID, title)
+	if err != nil {
+		return err
+	}
+	dir := opts.Dir
+	if dir == "" {
+		dir = id
+	}
+	lsPath := filepath.Join(dir, "life-situation.yaml")
+	if !opts.Force {
+		for _, name := range []string{"life-situation.yaml", "life-situation.yml"} {
+			if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+				return ioErr("файл %s уже существует — он не изменен; чтобы перезаписать его, добавьте --force",
+					"%s already exists and was left as it is; add --force to overwrite it", displayPath(filepath.Join(dir, name)))
+			}
+		}
+	}
+
+	root, err := scaffold.Root(dir)
+	if err != nil {
+		return ioErr("не удалось определить корень рабочей области: %v", "cannot find the workspace root: %v", err)
+	}
+	schemaDir := filepath.Join(root, scaffold.SchemaDir)
+	ref, err := scaffold.Rel(dir, filepath.Join(schemaDir, "life-situation.schema.json"))
+	if err != nil {
+		return ioErr("не удалось построить путь к схеме: %v", "cannot build the schema path: %v", err)
+	}
+	data, err := scaffold.LifeSituation(scaffold.LSData{Schema: ref, ID: id, Title: title, Owner: opts.Owner, Statuses: statuses},
+		scaffold.Options{Lang: e.lang, Templates: opts.Templates})
+	if err != nil {
+		return ioErr("шаблон: %v", "template: %v", err)
+	}
+	if fs := checkGenerated(lsPath, data); hasErrors(fs) {
+		e.printFindings(fs)
+		fmt.Fprintln(e.ios.ErrOut, i18n.Text{
+			RU: "profiler: ошибка: по шаблонам получился файл с ошибками — ничего не записано; исправьте шаблоны (--templates)",
+			EN: "profiler: error: the templates produced a file with errors — nothing was written; fix the templates (--templates)"}.In(e.lang))
+		return &exitError{code: ExitFindings}
+	}
+
+	gitkeep := filepath.Join(dir, "profiles", ".gitkeep")
+	if opts.DryRun {
+		e.dryRunFile(lsPath, data)
+		fmt.Fprintf(e.ios.Out, "==> %s <==\n", displayPath(gitkeep))
+	} else {
+		if err := e.writeNew(lsPath, data, opts.Force); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.ios.Out, e.t("создан ", "created ")+displayPath(lsPath))
+		if err := os.MkdirAll(filepath.Dir(gitkeep), 0o755); err != nil {
+			return ioErr("не удалось создать папку %s: %v", "cannot create the folder %s: %v", displayPath(filepath.Dir(gitkeep)), err)
+		}
+		err := atomicfile.Write(gitkeep, nil, 0o644, false)
+		switch {
+		case err == nil:
+			fmt.Fprintln(e.ios.Out, e.t("создан ", "created ")+displayPath(gitkeep))
+		case !errors.Is(err, atomicfile.ErrExists) && !errors.Is(err, fs.ErrExist):
+			return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(gitkeep), err)
+		}
+	}
+	if err := e.exportSchemas(schemaDir, opts.Force, opts.DryRun); err != nil {
+		return err
+	}
+	if !opts.DryRun {
+		fmt.Fprintln(e.ios.Out, e.t("Дальше:", "Next:"))
+		fmt.Fprintf(e.ios.Out, "  profiler validate %s\n", displayPath(dir))
+		fmt.Fprintf(e.ios.Out, "  profiler new profile %s --title %q --status %s --set ...\n", displayPath(dir),
+			e.t("Название профиля", "Profile title"), statuses[0])
+	}
+	return nil
+}
+
+// exportSchemas puts the JSON Schemas where the modelines point and says what it did.
+func (e *env) exportSchemas(dir string, force, dryRun bool) error {
+	files, err := scaffold.ExportSchemas(dir, force, dryRun)
+	if err != nil {
+		return ioErr("не удалось выгрузить схемы в %s: %v", "cannot export the schemas to %s: %v", displayPath(dir), err)
+	}
+	for _, f := range files {
+		p := displayPath(f.Path)
+		switch f.State {
+		case scaffold.SchemaCreated:
+			fmt.Fprintln(e.ios.Out, e.t("создан ", "created ")+p)
+		case scaffold.SchemaUpdated:
+			fmt.Fprintln(e.ios.Out, e.t("обновлен ", "updated ")+p)
+		case scaffold.SchemaPlanned:
+			fmt.Fprintf(e.ios.Out, e.t("==> %s <== (JSON-схема этой версии profiler)\n", "==> %s <== (this profiler version's JSON Schema)\n"), p)
+		case scaffold.SchemaDiffers:
+			fmt.Fprintln(e.ios.ErrOut, i18n.Msg(
+				"profiler: предупреждение: %s отличается от схемы этой версии profiler и оставлен как есть; обновить: --force",
+				"profiler: warning: %s differs from this profiler version's schema and was kept; update it with --force", p).In(e.lang))
+		}
+	}
+	return nil
+}

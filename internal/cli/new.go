@@ -1,0 +1,350 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/load"
+	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/scaffold"
+	"github.com/profiler-cx/profiler/internal/workspace"
+	"github.com/spf13/cobra"
+)
+
+// newProfileOptions are the parsed flags of `profiler new profile`.
+type newProfileOptions struct {
+	LSDir     string
+	Title     string
+	Status    string
+	Stage     string
+	ID        string
+	Set       []string
+	Templates string
+	Force     bool
+	DryRun    bool
+}
+
+func newNewCmd(e *env, runF func(*newProfileOptions) error) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   e.t("new [что]", "new [what]"),
+		Short: e.t("создать документ по шаблону (profile — профиль клиентского сегмента)", "create a document from a template (profile — a client-segment profile)"),
+		Args:  cobra.NoArgs,
+	}
+	cmd.AddCommand(newNewProfileCmd(e, runF))
+	return cmd
+}
+
+func newNewProfileCmd(e *env, runF func(*newProfileOptions) error) *cobra.Command {
+	opts := &newProfileOptions{}
+	cmd := &cobra.Command{
+		Use:   e.t("profile [ПАПКА_ЖС] --title НАЗВАНИЕ --status СТАТУС [--set признак=значение...]", "profile [LS_DIR] --title TITLE --status STATUS [--set attr=value...]"),
+		Short: e.t("добавить профиль клиентского сегмента в ЖС", "add a client-segment profile to a life situation"),
+		Long: e.t(`Создает ПАПКА_ЖС/profiles/<id>.yaml (ПАПКА_ЖС по умолчанию — текущая): профиль с признаками
+этой ЖС для выбранного статуса — допустимые значения и справочники указаны в комментариях, —
+заготовками параметров приоритизации (этап II), клиентского пути, каналов и болей (этап III).
+
+--set признак=значение заполняет признак (повторяйте флаг; запятая — часть значения; один признак
+несколько раз — список значений). Незаполненные признаки остаются закомментированными. Признак и
+значение проверяются по ЖС: ошибка — код 2, файл не создается. С хотя бы одним --set файл сразу
+проходит profiler validate без ошибок.
+
+id — название в транслитерации ГОСТ 7.79-2000 (система Б), если не задан --id. Статус можно не
+указывать, если в ЖС он один. Существующий файл не перезаписывается без --force.`,
+			`Creates LS_DIR/profiles/<id>.yaml (LS_DIR defaults to the current folder): a profile with the life
+situation's attributes for the chosen status — allowed values and catalogues in comments — and
+templates for the prioritisation parameters (stage II), journey, channels and pains (stage III).
+
+--set attr=value fills in an attribute (repeat the flag; a comma is part of the value; the same
+attribute several times makes a list). Attributes not set stay commented out. Attribute and value
+are checked against the life situation: a mistake is exit code 2 and no file. With at least one
+--set the file passes profiler validate without errors at once.
+
+The id is the title transliterated by ГОСТ 7.79-2000 (system B) unless --id is given. --status may
+be left out when the life situation has one status. An existing file is not overwritten without --force.`),
+		Example: `  profiler new profile postuplenie-v-vuz --title "Студент, проживающий в соседнем регионе" \
+      --status citizen --set sex=мужской --set age=20 --set "region=Московская область"
+  profiler new profile . --title "Малая компания" --status business --set legal-form=ООО --dry-run`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.LSDir = "."
+			if len(args) == 1 {
+				opts.LSDir = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return newProfileRun(e, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Title, "title", "", e.t("название профиля (сегмента)", "the profile's (segment's) title"))
+	f.StringVar(&opts.Status, "status", "", e.t("статус клиента: citizen, business или internal", "client status: citizen, business or internal"))
+	f.StringVar(&opts.Stage, "stage", string(model.StageSegment), e.t("этап: segment, hypothesis, refined, final", "stage: segment, hypothesis, refined, final"))
+	f.StringVar(&opts.ID, "id", "", e.t("идентификатор и имя файла (по умолчанию — транслитерация названия)", "id and file name (default: the title transliterated)"))
+	f.StringArrayVar(&opts.Set, "set", nil, e.t("признак=значение (можно несколько раз)", "attr=value (repeatable)"))
+	f.StringVar(&opts.Templates, "templates", "", e.t("папка со своими шаблонами, заменяющими встроенные пофайлово", "a folder of templates overriding the built-in ones file by file"))
+	f.BoolVar(&opts.Force, "force", false, e.t("перезаписать существующий файл профиля", "overwrite an existing profile file"))
+	f.BoolVar(&opts.DryRun, "dry-run", false, e.t("показать, что будет записано, ничего не записывая", "print what would be written, write nothing"))
+	return cmd
+}
+
+// setValue is one attribute filled in with --set.
+type setValue struct {
+	key    string
+	values []string
+}
+
+func parseSets(in []string) ([]setValue, error) {
+	var out []setValue
+	idx := map[string]int{}
+	for _, s := range in {
+		k, v, ok := strings.Cut(s, "=")
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if !ok || k == "" || v == "" {
+			return nil, usageErr("--set %q: нужно признак=значение, например --set sex=мужской", "--set %q: use attr=value, e.g. --set sex=male", s)
+		}
+		if err := oneLine("--set", v); err != nil {
+			return nil, err
+		}
+		if i, ok := idx[k]; ok {
+			out[i].values = append(out[i].values, v)
+			continue
+		}
+		idx[k] = len(out)
+		out = append(out, setValue{key: k, values: []string{v}})
+	}
+	return out, nil
+}
+
+func findLS(dir string) (string, error) {
+	for _, n := range []string{"life-situation.yaml", "life-situation.yml"} {
+		p := filepath.Join(dir, n)
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			return p, nil
+		}
+	}
+	return "", usageErr("в папке %s нет life-situation.yaml — укажите папку жизненной ситуации или создайте ее: profiler init",
+		"%s has no life-situation.yaml — name a life-situation folder or create one with profiler init", displayPath(dir))
+}
+
+func newProfileRun(e *env, opts *newProfileOptions) error {
+	lsPath, err := findLS(opts.LSDir)
+	if err != nil {
+		return err
+	}
+	res := workspace.Check([]string{lsPath}, workspace.Options{})
+	if res.IOError || hasErrors(res.Findings) || len(res.LifeSituations()) == 0 {
+		e.printFindings(res.Findings)
+		fmt.Fprintln(e.ios.ErrOut, i18n.Msg(
+			"profiler: ошибка: в %s есть ошибки — исправьте жизненную ситуацию, потом добавляйте профили",
+			"profiler: error: %s has errors — fix the life situation first, then add profiles", displayPath(lsPath)).In(e.lang))
+		return &exitError{code: ExitFindings}
+	}
+	ls := res.LifeSituations()[0]
+
+	var p *prompter
+	title, err := e.require(&p, opts.Title, "--title", i18n.Text{RU: "Название профиля", EN: "Profile title"})
+	if err != nil {
+		return err
+	}
+	if err := oneLine("--title", title); err != nil {
+		return err
+	}
+	var names []string
+	for _, s := range ls.Statuses {
+		names = append(names, string(s))
+	}
+	statusArg := opts.Status
+	if statusArg == "" && len(ls.Statuses) == 1 {
+		statusArg = string(ls.Statuses[0])
+	}
+	statusArg, err = e.require(&p, statusArg, "--status", i18n.Msg("Статус клиента (%s)", "Client status (%s)", strings.Join(names, ", ")))
+	if err != nil {
+		return err
+	}
+	status := model.Status(statusArg)
+	if !ls.HasStatus(status) {
+		return usageErr("--status %q: в ЖС %s статусы: %s", "--status %q: the life situation %s has the statuses: %s", statusArg, ls.ID, strings.Join(names, ", "))
+	}
+	stage := model.Stage(opts.Stage)
+	if stage.Index() < 0 {
+		return usageErr("--stage %q: допустимо segment, hypothesis, refined, final", "--stage %q: use segment, hypothesis, refined or final", opts.Stage)
+	}
+	sets, err := parseSets(opts.Set)
+	if err != nil {
+		return err
+	}
+	id, err := resolveID(opts.ID, title)
+	if err != nil {
+		return err
+	}
+	profilesDir := filepath.Join(filepath.Dir(lsPath), "profiles")
+	path := filepath.Join(profilesDir, id+".yaml")
+	if !opts.Force {
+		if _, err := os.Lstat(path); err == nil {
+			return ioErr("файл %s уже существует — он не изменен; выберите другой --id или добавьте --force",
+				"%s already exists and was left as it is; choose another --id or add --force", displayPath(path))
+		}
+	}
+
+	attrs := profileAttrs(ls, status, sets)
+	schema, err := e.profileSchemaRef(lsPath, profilesDir, opts.DryRun)
+	if err != nil {
+		return err
+	}
+	data, err := scaffold.Profile(scaffold.ProfileData{
+		Schema: schema, ID: id, LifeSituation: ls.ID, LSTitle: ls.Title, Title: title,
+		Status: status, Stage: stage, Attributes: attrs,
+	}, scaffold.Options{Lang: e.lang, Templates: opts.Templates})
+	if err != nil {
+		return ioErr("шаблон: %v", "template: %v", err)
+	}
+
+	fs := checkGenerated(path, data)
+	if bad := setFindings(path, data, sets, fs); len(bad) > 0 {
+		var msgs []i18n.Text
+		for _, f := range bad {
+			msgs = append(msgs, f.Message)
+		}
+		return &usageError{msg: i18n.Join("; ", msgs...)}
+	}
+	if len(sets) > 0 && hasErrors(fs) {
+		e.printFindings(fs)
+		fmt.Fprintln(e.ios.ErrOut, i18n.Msg(
+			"profiler: ошибка: профиль на этапе %s не проходит проверку — ничего не записано; создайте его на этапе segment и переводите дальше командой profiler promote",
+			"profiler: error: a new profile at stage %s does not pass the check — nothing was written; create it at segment and move it on with profiler promote", stage).In(e.lang))
+		return &exitError{code: ExitFindings}
+	}
+	if opts.DryRun {
+		e.dryRunFile(path, data)
+		return nil
+	}
+	if err := e.writeNew(path, data, opts.Force); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.ios.Out, e.t("создан ", "created ")+displayPath(path))
+	if len(sets) == 0 {
+		fmt.Fprintln(e.ios.ErrOut, e.t(
+			"profiler: подсказка: заполните хотя бы один признак в attributes (раскомментируйте строку) — или создавайте профиль с --set признак=значение",
+			"profiler: hint: fill in at least one attribute under attributes (uncomment a line) — or create the profile with --set attr=value"))
+	}
+	fmt.Fprintln(e.ios.Out, e.t("Дальше:", "Next:"))
+	fmt.Fprintf(e.ios.Out, "  profiler validate %s\n", displayPath(path))
+	fmt.Fprintf(e.ios.Out, "  profiler promote %s --basis %q\n", displayPath(path), e.t("основание", "basis"))
+	return nil
+}
+
+// profileAttrs lists the life situation's attributes for status, filled in from sets;
+// attributes set but not declared are appended so that the check names them.
+func profileAttrs(ls *model.LifeSituation, status model.Status, sets []setValue) []scaffold.Attr {
+	byKey := map[string]setValue{}
+	for _, s := range sets {
+		byKey[s.key] = s
+	}
+	var out []scaffold.Attr
+	declared := map[string]bool{}
+	for _, a := range ls.Attributes {
+		if !a.HasStatus(status) {
+			continue
+		}
+		declared[a.ID] = true
+		at := scaffold.Attr{ID: a.ID, Title: a.Title, Type: string(a.Type), Unit: a.Unit, Values: a.Values, Catalog: a.Catalog}
+		if a.Catalog != "" {
+			at.Sample = scaffold.CatalogSample(a.Catalog, 3)
+		}
+		if s, ok := byKey[a.ID]; ok {
+			at.Value = yamlValue(a.Type, s.values)
+		}
+		out = append(out, at)
+	}
+	for _, s := range sets {
+		if !declared[s.key] {
+			out = append(out, scaffold.Attr{ID: s.key, Title: s.key, Value: yamlValue("", s.values)})
+		}
+	}
+	return out
+}
+
+var plainNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)([.,][0-9]+)?$`)
+
+// yamlValue writes --set values: a number stays a number for range attributes, anything
+// else is a string (quoted when YAML would read it otherwise); several values make a list.
+func yamlValue(t model.AttrType, vs []string) string {
+	one := func(v string) string {
+		if t == model.AttrRange {
+			if plainNumber.MatchString(v) && !strings.Contains(v, ",") {
+				return v
+			}
+		}
+		s := scaffold.Scalar(v)
+		if len(vs) > 1 && strings.ContainsAny(s, ",[]{}") && !strings.HasPrefix(s, `"`) {
+			s = strconv.Quote(v)
+		}
+		return s
+	}
+	if len(vs) == 1 {
+		return one(vs[0])
+	}
+	var parts []string
+	for _, v := range vs {
+		parts = append(parts, one(v))
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// setFindings returns the errors that sit on a line written from --set.
+func setFindings(path string, data []byte, sets []setValue, fs []finding.Finding) []finding.Finding {
+	if len(sets) == 0 {
+		return nil
+	}
+	doc, _ := load.Parse(path, data, load.Limits{})
+	lines := map[int]bool{}
+	for _, s := range sets {
+		if l, _ := doc.KeyPos(load.Pointer("attributes", s.key)); l > 0 {
+			lines[l] = true
+		}
+	}
+	var out []finding.Finding
+	for _, f := range fs {
+		if f.Severity == finding.Error && lines[f.Line] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// profileSchemaRef picks the modeline of a new profile: next to the schema the life
+// situation's own modeline points at, when profile.schema.json is there too (a URL works
+// the same way); otherwise the workspace's exported schemas, exported now if missing.
+func (e *env) profileSchemaRef(lsPath, profilesDir string, dryRun bool) (string, error) {
+	lsDir := filepath.Dir(lsPath)
+	if data, err := os.ReadFile(lsPath); err == nil {
+		if ref := scaffold.Modeline(data); ref != "" {
+			if strings.Contains(ref, "://") {
+				if i := strings.LastIndexByte(ref, '/'); i >= 0 {
+					return ref[:i+1] + "profile.schema.json", nil
+				}
+			} else {
+				cand := filepath.Join(lsDir, filepath.FromSlash(ref), "..", "profile.schema.json")
+				if st, err := os.Stat(cand); err == nil && st.Mode().IsRegular() {
+					return scaffold.Rel(profilesDir, cand)
+				}
+			}
+		}
+	}
+	root, err := scaffold.Root(lsDir)
+	if err != nil {
+		return "", ioErr("не удалось определить корень рабочей области: %v", "cannot find the workspace root: %v", err)
+	}
+	dir := filepath.Join(root, scaffold.SchemaDir)
+	if err := e.exportSchemas(dir, false, dryRun); err != nil {
+		return "", err
+	}
+	return scaffold.Rel(profilesDir, filepath.Join(dir, "profile.schema.json"))
+}

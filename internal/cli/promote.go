@@ -1,0 +1,177 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/profiler-cx/profiler/internal/atomicfile"
+	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/load"
+	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/scaffold"
+	"github.com/profiler-cx/profiler/internal/workspace"
+	"github.com/spf13/cobra"
+)
+
+// promoteOptions are the parsed flags of `profiler promote`.
+type promoteOptions struct {
+	Path   string
+	To     string
+	Basis  string
+	Change string
+	Date   string
+	DryRun bool
+}
+
+func newPromoteCmd(e *env, runF func(*promoteOptions) error) *cobra.Command {
+	opts := &promoteOptions{}
+	cmd := &cobra.Command{
+		Use:   e.t("promote ПРОФИЛЬ [--to ЭТАП] --basis ОСНОВАНИЕ", "promote PROFILE [--to STAGE] --basis TEXT"),
+		Short: e.t("перевести профиль на следующий этап, проверив его требования", "move a profile to the next stage after checking its gates"),
+		Long: e.t(`Переводит профиль на следующий этап (segment → hypothesis → refined → final) или на этап --to.
+Сначала профиль проверяется так, как будто он уже на новом этапе (hypothesis требует клиентский путь
+и каналы, refined — запись в history, final — источники и проверенные гипотезы). Если проверка не
+проходит, файл не меняется, замечания печатаются, код выхода 1.
+
+Иначе меняется значение stage и в history добавляется запись {date, change, basis, stage}
+(ключ history создается в конце файла, если его нет). Файл правится как текст: комментарии,
+порядок ключей и оформление сохраняются, в diff видны только измененные строки.
+
+--to может вернуть профиль на прежний этап (например, final → refined, когда новое исследование
+открыло вопросы): это явное действие, оно тоже записывается в history. Перевод на тот же этап —
+ошибка.
+
+Коды выхода: 0 — переведен, 1 — требования этапа не выполнены, 2 — ошибка использования или записи.`,
+			`Moves a profile to the next stage (segment → hypothesis → refined → final) or to the stage --to.
+First the profile is checked as if it were already at the new stage (hypothesis needs journey and
+channels, refined a history entry, final sources and tested hypotheses). If that fails, the file is
+left unchanged, the findings are printed and the exit code is 1.
+
+Otherwise the stage value changes and an entry {date, change, basis, stage} is appended to
+history (the history key is created at the end of the file when absent). The file is edited as
+text: comments, key order and formatting stay, and a diff shows only the changed lines.
+
+--to may move a profile back (e.g. final → refined when new research reopens questions): it is an
+explicit step and is recorded in history too. Moving to the current stage is an error.
+
+Exit codes: 0 promoted, 1 the stage's requirements are not met, 2 usage or write error.`),
+		Example: `  profiler promote postuplenie-v-vuz/profiles/student.yaml --basis "Экспертная сессия с приемной комиссией"
+  profiler promote profiles/student.yaml --to final --basis "Опрос, n=400" --date 2026-05-01
+  profiler promote profiles/student.yaml --basis "Интервью, n=12" --dry-run`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Path = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return promoteRun(e, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.To, "to", "", e.t("целевой этап: segment, hypothesis, refined, final (по умолчанию — следующий)", "target stage: segment, hypothesis, refined, final (default: the next one)"))
+	f.StringVar(&opts.Basis, "basis", "", e.t("основание: исследование или решение, например «Глубинные интервью, n=12»", "basis: the research or decision, e.g. \"In-depth interviews, n=12\""))
+	f.StringVar(&opts.Change, "change", "", e.t("текст записи history (по умолчанию — «Профиль переведен на этап …»)", "the history entry's text (default: \"Profile moved to stage …\")"))
+	f.StringVar(&opts.Date, "date", "", e.t("дата записи ГГГГ-ММ-ДД (по умолчанию — сегодня)", "entry date YYYY-MM-DD (default: today)"))
+	f.BoolVar(&opts.DryRun, "dry-run", false, e.t("показать новый текст файла, ничего не записывая", "print the new file, write nothing"))
+	return cmd
+}
+
+func promoteRun(e *env, opts *promoteOptions) error {
+	src, err := load.ReadFile(opts.Path, load.Limits{})
+	if err != nil {
+		var re *load.ReadError
+		if errors.As(err, &re) {
+			return &ioError{msg: i18n.Join(": ", i18n.Same(displayPath(opts.Path)), re.Message)}
+		}
+		return ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", displayPath(opts.Path), err)
+	}
+	res := workspace.Check([]string{opts.Path}, workspace.Options{})
+	var prof *model.Profile
+	for _, d := range res.Docs {
+		if !d.Context && d.Profile != nil {
+			prof = d.Profile
+		}
+	}
+	if prof == nil {
+		if hasErrors(res.Findings) {
+			e.printFindings(res.Findings)
+		}
+		return usageErr("%s — не профиль (kind: Profile)", "%s is not a profile (kind: Profile)", displayPath(opts.Path))
+	}
+	from := prof.Stage
+	if from.Index() < 0 {
+		return usageErr("%s: неизвестный этап %q — исправьте stage (segment, hypothesis, refined, final)",
+			"%s: unknown stage %q — fix stage (segment, hypothesis, refined, final)", displayPath(opts.Path), from)
+	}
+	var to model.Stage
+	if opts.To != "" {
+		to = model.Stage(opts.To)
+		if to.Index() < 0 {
+			return usageErr("--to %q: допустимо segment, hypothesis, refined, final", "--to %q: use segment, hypothesis, refined or final", opts.To)
+		}
+		if to == from {
+			return usageErr("профиль уже на этапе %s", "the profile is already at stage %s", from)
+		}
+	} else {
+		next, ok := from.Next()
+		if !ok {
+			return usageErr("профиль уже закреплен (final) — следующего этапа нет; вернуть на уточнение: --to refined",
+				"the profile is already final — there is no next stage; to reopen it: --to refined")
+		}
+		to = next
+	}
+	var p *prompter
+	basis, err := e.require(&p, opts.Basis, "--basis", i18n.Text{RU: "Основание (исследование или решение)", EN: "Basis (research or decision)"})
+	if err != nil {
+		return err
+	}
+	if err := oneLine("--basis", basis); err != nil {
+		return err
+	}
+	if err := oneLine("--change", opts.Change); err != nil {
+		return err
+	}
+	date := opts.Date
+	if date == "" {
+		date = e.today()
+	}
+	if _, err := time.Parse(time.DateOnly, date); err != nil {
+		return usageErr("--date %q: нужна дата ГГГГ-ММ-ДД, например 2026-03-01", "--date %q: use YYYY-MM-DD, e.g. 2026-03-01", date)
+	}
+	change := strings.TrimSpace(opts.Change)
+	if change == "" {
+		if to.Index() > from.Index() {
+			change = i18n.Msg("Профиль переведен на этап «%s»", "Profile moved to stage \"%s\"", to.Name().In(e.lang)).In(e.lang)
+		} else {
+			change = i18n.Msg("Профиль возвращен на этап «%s»", "Profile moved back to stage \"%s\"", to.Name().In(e.lang)).In(e.lang)
+		}
+	}
+
+	out, err := scaffold.Promote(src, scaffold.Entry{Date: date, Change: change, Basis: basis, Stage: to})
+	if err != nil {
+		return ioErr("%s: файл нельзя безопасно изменить: %v — переведите этап вручную",
+			"%s: cannot edit the file safely: %v — change the stage by hand", displayPath(opts.Path), err)
+	}
+	fs := checkGenerated(opts.Path, out)
+	if hasErrors(fs) {
+		e.printFindings(fs)
+		fmt.Fprintln(e.ios.ErrOut, i18n.Msg(
+			"profiler: ошибка: профиль не готов к этапу «%s» — файл не изменен; исправьте замечания выше и повторите",
+			"profiler: error: the profile is not ready for stage \"%s\" — the file was not changed; fix the findings above and try again",
+			to.Name().In(e.lang)).In(e.lang))
+		return &exitError{code: ExitFindings}
+	}
+	if opts.DryRun {
+		e.dryRunFile(opts.Path, out)
+		return nil
+	}
+	if err := atomicfile.Write(opts.Path, out, 0o644, true); err != nil {
+		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(opts.Path), err)
+	}
+	fmt.Fprintln(e.ios.Out, i18n.Msg("%s: этап %s → %s, запись в history от %s", "%s: stage %s → %s, history entry of %s",
+		displayPath(opts.Path), from, to, date).In(e.lang))
+	return nil
+}
+
