@@ -174,4 +174,3 @@ func promoteRun(e *env, opts *promoteOptions) error {
 		displayPath(opts.Path), from, to, date).In(e.lang))
 	return nil
 }
-
