@@ -181,10 +181,15 @@ func initRun(e *env, opts *initOptions) error {
 		e.dryRunFile(lsPath, data)
 		fmt.Fprintf(e.ios.Out, "==> %s <==\n", displayPath(gitkeep))
 	} else {
+		_, statErr := os.Lstat(lsPath)
 		if err := e.writeNew(lsPath, data, opts.Force); err != nil {
 			return err
 		}
-		fmt.Fprintln(e.ios.Out, e.t("создан ", "created ")+displayPath(lsPath))
+		if statErr == nil {
+			fmt.Fprintln(e.ios.Out, e.t("перезаписан ", "overwritten ")+displayPath(lsPath))
+		} else {
+			fmt.Fprintln(e.ios.Out, e.t("создан ", "created ")+displayPath(lsPath))
+		}
 		if err := os.MkdirAll(filepath.Dir(gitkeep), 0o755); err != nil {
 			return ioErr("не удалось создать папку %s: %v", "cannot create the folder %s: %v", displayPath(filepath.Dir(gitkeep)), err)
 		}

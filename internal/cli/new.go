@@ -225,10 +225,15 @@ func newProfileRun(e *env, opts *newProfileOptions) error {
 		e.dryRunFile(path, data)
 		return nil
 	}
+	_, statErr := os.Lstat(path)
 	if err := e.writeNew(path, data, opts.Force); err != nil {
 		return err
 	}
-	fmt.Fprintln(e.ios.Out, e.t("создан ", "created ")+displayPath(path))
+	if statErr == nil {
+		fmt.Fprintln(e.ios.Out, e.t("перезаписан ", "overwritten ")+displayPath(path))
+	} else {
+		fmt.Fprintln(e.ios.Out, e.t("создан ", "created ")+displayPath(path))
+	}
 	if len(sets) == 0 {
 		fmt.Fprintln(e.ios.ErrOut, e.t(
 			"profiler: подсказка: заполните хотя бы один признак в attributes (раскомментируйте строку) — или создавайте профиль с --set признак=значение",
