@@ -5,7 +5,7 @@ TOOLS    := .tools
 NODE_BIN := $(TOOLS)/node_modules/.bin
 FUZZTIME ?= 30s
 
-.PHONY: help build examples test unit lint external tools fuzz clean
+.PHONY: help build examples test unit lint external scaffold-check tools fuzz clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -16,7 +16,7 @@ build: ## build bin/profiler
 examples: ## the main job: validate the bundled examples
 	$(GO) run ./cmd/profiler validate examples
 
-test: lint unit external ## everything CI runs: lint, go tests (race), third-party checks
+test: lint unit external scaffold-check ## everything CI runs: lint, go tests (race), third-party checks
 
 unit: ## go test -race ./...
 	$(GO) test -race -count=1 ./...
@@ -39,6 +39,9 @@ external: tools build ## third-party checks: ajv compiles the schemas in strict 
 	done
 	$(NODE_BIN)/ajv validate --spec=draft2020 --strict=true --allow-union-types -c ajv-formats -s schemas/life-situation.schema.json -r schemas/defs.schema.json -d 'examples/*/life-situation.yaml'
 	$(NODE_BIN)/ajv validate --spec=draft2020 --strict=true --allow-union-types -c ajv-formats -s schemas/profile.schema.json -r schemas/defs.schema.json -d 'examples/*/profiles/*.yaml'
+
+scaffold-check: tools build ## third-party checks of init/new profile output: yaml-language-server resolves the modelines offline; ajv validates
+	.ci/scaffold-check.sh $(BIN) $(TOOLS)
 
 fuzz: ## run every fuzz target for FUZZTIME each (default 30s)
 	@for pkg in $$($(GO) list ./...); do \
