@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -154,7 +155,7 @@ func promoteRun(e *env, opts *promoteOptions) error {
 		return ioErr("%s: файл нельзя безопасно изменить: %v — переведите этап вручную",
 			"%s: cannot edit the file safely: %v — change the stage by hand", displayPath(opts.Path), err)
 	}
-	fs := checkGenerated(opts.Path, out)
+	fs := checkGenerated(opts.Path, out, lsElsewhere(res, prof)...)
 	if hasErrors(fs) {
 		e.printFindings(fs)
 		fmt.Fprintln(e.ios.ErrOut, i18n.Msg(
@@ -172,5 +173,28 @@ func promoteRun(e *env, opts *promoteOptions) error {
 	}
 	fmt.Fprintln(e.ios.Out, i18n.Msg("%s: этап %s → %s, запись в history от %s", "%s: stage %s → %s, history entry of %s",
 		displayPath(opts.Path), from, to, date).In(e.lang))
+	return nil
+}
+
+// lsElsewhere finds the profile's life situation when it is not beside the profiles/
+// folder (validate finds it anywhere in the workspace): it searches the workspace root.
+func lsElsewhere(res *workspace.Result, prof *model.Profile) []string {
+	if prof.LifeSituation == "" {
+		return nil
+	}
+	for _, ls := range res.LifeSituations() {
+		if ls.ID == prof.LifeSituation {
+			return nil
+		}
+	}
+	root, err := scaffold.Root(filepath.Dir(prof.Path))
+	if err != nil {
+		return nil
+	}
+	for _, d := range workspace.Check([]string{root}, workspace.Options{}).Docs {
+		if d.LS != nil && d.LS.ID == prof.LifeSituation {
+			return []string{filepath.FromSlash(d.Load.Path)}
+		}
+	}
 	return nil
 }

@@ -104,11 +104,19 @@ func (e *env) today() string {
 	return time.Now().Format(time.DateOnly)
 }
 
-// checkGenerated runs the full check on data as if it were the file at name (profiles
-// find their life situation beside the profiles/ folder), without writing anything.
-func checkGenerated(name string, data []byte) []finding.Finding {
-	res := workspace.Check([]string{"-"}, workspace.Options{Stdin: bytes.NewReader(data), StdinName: name})
-	return res.Findings
+// checkGenerated runs the full check on data as if it were the file at name, without
+// writing anything. A profile finds its life situation beside the profiles/ folder, or
+// among extra files; only the findings about name are returned.
+func checkGenerated(name string, data []byte, extra ...string) []finding.Finding {
+	res := workspace.Check(append([]string{"-"}, extra...), workspace.Options{Stdin: bytes.NewReader(data), StdinName: name})
+	self := filepath.ToSlash(filepath.Clean(name))
+	var out []finding.Finding
+	for _, f := range res.Findings {
+		if f.File == self {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // printFindings writes findings in the text format to stderr.
