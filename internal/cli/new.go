@@ -33,10 +33,10 @@ type newProfileOptions struct {
 func newNewCmd(e *env, runF func(*newProfileOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   e.t("new [что]", "new [what]"),
-		Short: e.t("создать документ по шаблону (profile — профиль клиентского сегмента)", "create a document from a template (profile — a client-segment profile)"),
+		Short: e.t("создать по шаблону: profile — профиль клиентского сегмента; templates — свои шаблоны", "create from a template: profile — a client-segment profile; templates — your own templates"),
 		Args:  cobra.NoArgs,
 	}
-	cmd.AddCommand(newNewProfileCmd(e, runF))
+	cmd.AddCommand(newNewProfileCmd(e, runF), newNewTemplatesCmd(e, nil))
 	return cmd
 }
 
