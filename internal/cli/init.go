@@ -39,8 +39,8 @@ func newInitCmd(e *env, runF func(*initOptions) error) *cobra.Command {
 profiler validate.
 
 id — название в транслитерации ГОСТ 7.79-2000 (система Б), если не задан --id.
-JSON-схемы выгружаются один раз в <корень>/.profiler/schemas/ (корень — ближайшая папка с .git,
-иначе папка над ЖС), и строка yaml-language-server в начале файла ссылается на них относительным
+JSON-схемы выгружаются один раз в <корень>/.profiler/schemas/ (корень — ближайшая папка с .git;
+без git — текущая папка, если ЖС внутри нее, иначе папка над ЖС), и строка yaml-language-server в начале файла ссылается на них относительным
 путем: редактор (VS Code с расширением YAML) проверяет и подсказывает без сети.
 
 Существующий файл не перезаписывается без --force. Вне терминала --title и --status обязательны;
@@ -55,7 +55,7 @@ the data comes from, and an empty profiles/ folder. The result passes profiler v
 
 The id is the title transliterated by ГОСТ 7.79-2000 (system B) unless --id is given.
 The JSON Schemas are exported once to <root>/.profiler/schemas/ (root: the nearest folder with
-.git, else the folder above the LS) and the yaml-language-server line at the top of the file links
+.git; without git the current folder when the LS is inside it, else the folder above the LS) and the yaml-language-server line at the top of the file links
 them by a relative path: an editor (VS Code with the YAML extension) validates and completes offline.
 
 An existing file is not overwritten without --force. Outside a terminal --title and --status are

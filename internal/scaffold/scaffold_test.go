@@ -200,6 +200,13 @@ func TestRootAndExport(t *testing.T) {
 	if err != nil || r != filepath.Join(dir, "a") {
 		t.Errorf("Root without git = %q, %v", r, err)
 	}
+	t.Chdir(dir)
+	if r, _ := Root(filepath.Join("a", "ls")); r != dir {
+		t.Errorf("Root below the current folder = %q, want %q", r, dir)
+	}
+	if r, _ := Root("."); r != dir {
+		t.Errorf("Root(.) = %q, want the current folder %q", r, dir)
+	}
 	os.MkdirAll(filepath.Join(dir, ".git"), 0o755)
 	if r, _ := Root(filepath.Join(dir, "a", "ls")); r != dir {
 		t.Errorf("Root with git = %q, want %q", r, dir)

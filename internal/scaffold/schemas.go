@@ -18,7 +18,9 @@ import (
 const SchemaDir = ".profiler/schemas"
 
 // Root returns the workspace root for a life-situation folder: the nearest folder at or
-// above lsDir that holds .git, otherwise the folder above lsDir. lsDir need not exist yet.
+// above lsDir that holds .git; otherwise the current folder when lsDir lies inside it
+// (`profiler init .` in a plain folder keeps everything there); otherwise the folder above
+// lsDir. lsDir need not exist yet.
 func Root(lsDir string) (string, error) {
 	abs, err := filepath.Abs(lsDir)
 	if err != nil {
@@ -33,6 +35,11 @@ func Root(lsDir string) (string, error) {
 			break
 		}
 		d = up
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if r, err := filepath.Rel(wd, abs); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return wd, nil
+		}
 	}
 	return filepath.Dir(abs), nil
 }
