@@ -92,3 +92,16 @@ func FuzzPromote(f *testing.F) {
 		_, _ = Promote(src, e)
 	})
 }
+
+func BenchmarkPromote(b *testing.B) {
+	src, err := os.ReadFile("testdata/promote/block-history.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := Entry{Date: "2026-04-01", Change: "c", Basis: "Интервью, n=12", Stage: model.StageFinal}
+	for b.Loop() {
+		if _, err := Promote(src, e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

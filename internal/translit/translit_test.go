@@ -100,3 +100,11 @@ func FuzzSlug(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkSlug(b *testing.B) {
+	for b.Loop() {
+		if _, err := Slug("Студент, проживающий в соседнем регионе"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
