@@ -111,6 +111,9 @@ func parseStatuses(in []string) ([]model.Status, error) {
 }
 
 func initRun(e *env, opts *initOptions) error {
+	if err := checkTemplatesDir(opts.Templates); err != nil {
+		return err
+	}
 	var p *prompter
 	title, err := e.require(&p, opts.Title, "--title", i18n.Text{RU: "Название ЖС", EN: "Life situation title"})
 	if err != nil {

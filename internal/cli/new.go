@@ -134,6 +134,9 @@ func findLS(dir string) (string, error) {
 }
 
 func newProfileRun(e *env, opts *newProfileOptions) error {
+	if err := checkTemplatesDir(opts.Templates); err != nil {
+		return err
+	}
 	lsPath, err := findLS(opts.LSDir)
 	if err != nil {
 		return err

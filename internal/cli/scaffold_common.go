@@ -167,3 +167,15 @@ func (e *env) dryRunFile(path string, data []byte) {
 		fmt.Fprintln(e.ios.Out)
 	}
 }
+
+// checkTemplatesDir refuses a --templates folder that does not exist: a typo would
+// otherwise fall back to the built-in templates without a word.
+func checkTemplatesDir(dir string) error {
+	if dir == "" {
+		return nil
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return usageErr("--templates %s: папка не найдена", "--templates %s: no such folder", displayPath(dir))
+	}
+	return nil
+}
