@@ -340,6 +340,9 @@ func (e *env) profileSchemaRef(lsPath, profilesDir string, dryRun bool) (string,
 				}
 			} else {
 				cand := filepath.Join(lsDir, filepath.FromSlash(ref), "..", "profile.schema.json")
+				if filepath.IsAbs(filepath.FromSlash(ref)) {
+					cand = filepath.Join(filepath.Dir(filepath.FromSlash(ref)), "profile.schema.json")
+				}
 				if st, err := os.Stat(cand); err == nil && st.Mode().IsRegular() {
 					return scaffold.Rel(profilesDir, cand)
 				}
