@@ -54,6 +54,8 @@ func newNewProfileCmd(e *env, runF func(*newProfileOptions) error) *cobra.Comman
 значение проверяются по ЖС: ошибка — код 2, файл не создается. С хотя бы одним --set файл сразу
 проходит profiler validate без ошибок.
 
+В терминале без --set значения признаков спрашиваются по очереди (Enter — пропустить).
+
 id — название в транслитерации ГОСТ 7.79-2000 (система Б), если не задан --id. Статус можно не
 указывать, если в ЖС он один. Существующий файл не перезаписывается без --force.`,
 			`Creates LS_DIR/profiles/<id>.yaml (LS_DIR defaults to the current folder): a profile with the life
@@ -64,6 +66,8 @@ templates for the prioritisation parameters (stage II), journey, channels and pa
 attribute several times makes a list). Attributes not set stay commented out. Attribute and value
 are checked against the life situation: a mistake is exit code 2 and no file. With at least one
 --set the file passes profiler validate without errors at once.
+
+On a terminal without --set the attribute values are asked for in turn (Enter skips one).
 
 The id is the title transliterated by ГОСТ 7.79-2000 (system B) unless --id is given. --status may
 be left out when the life situation has one status. An existing file is not overwritten without --force.`),
@@ -182,6 +186,14 @@ func newProfileRun(e *env, opts *newProfileOptions) error {
 	sets, err := parseSets(opts.Set)
 	if err != nil {
 		return err
+	}
+	if len(sets) == 0 && e.interactive() {
+		if p == nil {
+			p = newPrompter(e)
+		}
+		if sets, err = e.askAttributes(p, ls, status); err != nil {
+			return err
+		}
 	}
 	id, err := resolveID(opts.ID, title)
 	if err != nil {
@@ -358,4 +370,39 @@ func (e *env) profileSchemaRef(lsPath, profilesDir string, dryRun bool) (string,
 		return "", err
 	}
 	return scaffold.Rel(profilesDir, filepath.Join(dir, "profile.schema.json"))
+}
+
+// askAttributes asks for the value of each attribute of the status on a terminal; an
+// empty answer leaves the attribute commented out.
+func (e *env) askAttributes(p *prompter, ls *model.LifeSituation, status model.Status) ([]setValue, error) {
+	fmt.Fprintln(e.ios.Out, e.t("Значения признаков (Enter — пропустить):", "Attribute values (Enter to skip):"))
+	var out []setValue
+	for _, a := range ls.Attributes {
+		if !a.HasStatus(status) {
+			continue
+		}
+		hint := strings.Join(a.Values, " | ")
+		if a.Catalog != "" {
+			hint = e.t("справочник ", "catalogue ") + a.Catalog
+		}
+		if a.Type == model.AttrRange {
+			hint = e.t("число или интервал", "a number or a range") + ifNotEmpty(": ", hint)
+		}
+		q := "  " + a.Title + " (" + a.ID + ifNotEmpty("; ", hint) + ")"
+		v, err := p.askOptional(q)
+		if err != nil {
+			return nil, err
+		}
+		if v != "" {
+			out = append(out, setValue{key: a.ID, values: []string{v}})
+		}
+	}
+	return out, nil
+}
+
+func ifNotEmpty(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
 }

@@ -49,6 +49,16 @@ func (p *prompter) ask(q i18n.Text) (string, error) {
 	}
 }
 
+// askOptional prints the question and reads one line, which may be empty.
+func (p *prompter) askOptional(q string) (string, error) {
+	fmt.Fprint(p.e.ios.Out, q+": ")
+	line, err := p.r.ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", ioErr("не удалось прочитать ответ: %v", "cannot read the answer: %v", err)
+	}
+	return strings.TrimSpace(line), nil
+}
+
 // require returns v, or asks for it on a terminal, or fails with a usage error naming the flag.
 func (e *env) require(p **prompter, v, flag string, q i18n.Text) (string, error) {
 	if strings.TrimSpace(v) != "" {

@@ -142,3 +142,36 @@ func TestYAMLValue(t *testing.T) {
 		}
 	}
 }
+
+func TestNewProfileAsksOnTerminal(t *testing.T) {
+	t.Chdir(t.TempDir())
+	ios, out, errOut := fakeIO("", false)
+	if code := Main([]string{"init", "--title", "ЖС", "--id", "ls", "--status", "citizen,business"}, ios); code != 0 {
+		t.Fatal(errOut)
+	}
+	// title, status, then sex, age, region (skipped).
+	ios, out, errOut = fakeIO("Студент\ncitizen\nженский\n20\n\n", true)
+	if code := Main([]string{"new", "profile", "ls"}, ios); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, q := range []string{"Название профиля: ", "Статус клиента (citizen, business): ", "Пол (sex; мужской | женский): ",
+		"Возраст (age; число или интервал: 18-25 | 26-35 | 36-50 | 51+): ", "Регион проживания (region; справочник ru-regions): "} {
+		if !strings.Contains(out.String(), q) {
+			t.Errorf("missing prompt %q in:\n%s", q, out)
+		}
+	}
+	data, _ := os.ReadFile(filepath.Join("ls", "profiles", "student.yaml"))
+	for _, want := range []string{"\n  sex: женский  #", "\n  age: 20  #", "\n  # region:  #"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("missing %q in:\n%s", want, data)
+		}
+	}
+	// A wrong answer is refused with the validator's message, and nothing is written.
+	ios, _, errOut = fakeIO("Студентка\ncitizen\nсредний\n\n\n", true)
+	if code := Main([]string{"new", "profile", "ls"}, ios); code != ExitUsage || !strings.Contains(errOut.String(), "средний") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join("ls", "profiles", "studentka.yaml")); err == nil {
+		t.Error("a profile with a wrong answer was written")
+	}
+}
