@@ -158,11 +158,11 @@ func TestRank(t *testing.T) {
 	ps := []*model.Profile{
 		mk("no-params-two-flags", model.Priority{UniqueProblems: flag(true), BlindZone: flag(true)}),
 		mk("only-capacity", model.Priority{Capacity: param(100000)}),
-		mk("big-happy", model.Priority{Capacity: param(1000), Satisfaction: param(5)}),     // score 0
-		mk("big-unhappy", model.Priority{Capacity: param(1000), Satisfaction: param(1)}),   // 0.8
-		mk("small-unhappy", model.Priority{Capacity: param(500), Satisfaction: param(1)}),  // 0.4
-		mk("tie-b", model.Priority{Capacity: param(1000), Satisfaction: param(3)}),         // 0.4, no flags
-		mk("tie-a", model.Priority{Capacity: param(1000), Satisfaction: param(3)}),         // 0.4, no flags: title order
+		mk("big-happy", model.Priority{Capacity: param(1000), Satisfaction: param(5)}),    // score 0
+		mk("big-unhappy", model.Priority{Capacity: param(1000), Satisfaction: param(1)}),  // 0.8
+		mk("small-unhappy", model.Priority{Capacity: param(500), Satisfaction: param(1)}), // 0.4
+		mk("tie-b", model.Priority{Capacity: param(1000), Satisfaction: param(3)}),        // 0.4, no flags
+		mk("tie-a", model.Priority{Capacity: param(1000), Satisfaction: param(3)}),        // 0.4, no flags: title order
 		mk("tie-flag", model.Priority{Capacity: param(1000), Satisfaction: param(3), CustomerFocus: flag(true), BlindZone: flag(false)}),
 	}
 	var got []string
