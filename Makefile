@@ -5,7 +5,7 @@ TOOLS    := .tools
 NODE_BIN := $(TOOLS)/node_modules/.bin
 FUZZTIME ?= 30s
 
-.PHONY: help build examples test unit lint external scaffold-check tools fuzz clean
+.PHONY: help build examples docs render-check test unit lint external scaffold-check tools fuzz clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -16,7 +16,13 @@ build: ## build bin/profiler
 examples: ## the main job: validate the bundled examples
 	$(GO) run ./cmd/profiler validate examples
 
-test: lint unit external scaffold-check ## everything CI runs: lint, go tests (race), third-party checks
+docs: build ## re-render the committed example docs (examples/docs)
+	$(BIN) render examples --out examples/docs
+
+render-check: build ## the committed example docs are up to date with the examples
+	$(BIN) render examples --out examples/docs --check
+
+test: lint unit render-check external scaffold-check ## everything CI runs: lint, go tests (race), rendered docs in sync, third-party checks
 
 unit: ## go test -race ./...
 	$(GO) test -race -count=1 ./...
@@ -33,12 +39,15 @@ $(TOOLS)/.installed: .ci/package.json
 	cd $(TOOLS) && npm install --no-audit --no-fund --no-package-lock --loglevel=error
 	@touch $@
 
-external: tools build ## third-party checks: ajv compiles the schemas in strict mode and validates the examples
+external: tools build ## third-party checks: ajv (schemas, examples), markdownlint-cli2 (rendered Markdown)
 	cd schemas && for s in life-situation profile; do \
 	  ../$(NODE_BIN)/ajv compile --spec=draft2020 --strict=true --allow-union-types -c ajv-formats -s $$s.schema.json -r defs.schema.json || exit 1; \
 	done
 	$(NODE_BIN)/ajv validate --spec=draft2020 --strict=true --allow-union-types -c ajv-formats -s schemas/life-situation.schema.json -r schemas/defs.schema.json -d 'examples/*/life-situation.yaml'
 	$(NODE_BIN)/ajv validate --spec=draft2020 --strict=true --allow-union-types -c ajv-formats -s schemas/profile.schema.json -r schemas/defs.schema.json -d 'examples/*/profiles/*.yaml'
+	$(NODE_BIN)/markdownlint-cli2 'examples/docs/**/*.md' 'internal/render/testdata/golden/**/*.md'
+	rm -rf $(TOOLS)/hostile && $(GO) test ./internal/render -run '^TestHostile$$' -count=1 -args -hostile-out=$(CURDIR)/$(TOOLS)/hostile
+	$(NODE_BIN)/markdownlint-cli2 '$(TOOLS)/hostile/**/*.md'
 
 scaffold-check: tools build ## third-party checks of init/new profile output: yaml-language-server resolves the modelines offline; ajv validates
 	.ci/scaffold-check.sh $(BIN) $(TOOLS)

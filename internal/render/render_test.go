@@ -23,7 +23,10 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+var (
+	update     = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+	hostileOut = flag.String("hostile-out", "", "also write the pages of TestHostile there (make test lints them with markdownlint-cli2)")
+)
 
 // loadExamples checks the bundled examples the way the CLI does and fails on any error.
 func loadExamples(t *testing.T) ([]*model.LifeSituation, []*model.Profile) {
@@ -342,6 +345,15 @@ func TestHostile(t *testing.T) {
 		}
 		for _, f := range files {
 			name := string(lang) + "/" + f.Path
+			if *hostileOut != "" {
+				p := filepath.Join(*hostileOut, string(lang), filepath.FromSlash(f.Path))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 			tables := shapes(t, name, f.Data)
 			var buf bytes.Buffer
 			if err := md.Convert(f.Data, &buf); err != nil {
