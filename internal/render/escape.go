@@ -28,9 +28,9 @@ var inlineEscaper = strings.NewReplacer(
 )
 
 // blockStart matches what turns the beginning of a line into a block construct: an ATX
-// heading, a list bullet or ordered-list number, a block quote (already an entity), a
-// setext underline or thematic break, a fenced-code fence.
-var blockStart = regexp.MustCompile(`^(#|[-+=]|\d{1,9}[.)])`)
+// heading, a list bullet, an ordered-list number, a setext underline or thematic break
+// (block quotes and fences are already escaped inline). "-5" or "2.8" stay as they are.
+var blockStart = regexp.MustCompile(`^(#{1,6}|[-+=]|\d{1,9}[.)])(\s|$)|^([-=])[-=]`)
 
 // oneLine folds all whitespace runs (newlines included) into single spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -39,10 +39,13 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // line, no markup. An empty input stays empty.
 func Inline(s string) string {
 	s = inlineEscaper.Replace(oneLine(s))
-	if loc := blockStart.FindStringIndex(s); loc != nil {
-		// Escape the punctuation that makes the block: "\#", "\-", "1\.".
-		end := loc[1]
-		s = s[:end-1] + `\` + s[end-1:]
+	if m := blockStart.FindStringSubmatchIndex(s); m != nil {
+		// Escape the punctuation that makes the block: "\# x", "\- x", "1\. x", "\---".
+		at := 0
+		if s[0] >= '0' && s[0] <= '9' {
+			at = m[3] - 1 // digits cannot be escaped: escape the "." or ")"
+		}
+		s = s[:at] + `\` + s[at:]
 	}
 	return s
 }
