@@ -50,10 +50,12 @@ func Inline(s string) string {
 	return s
 }
 
+var blankLine = regexp.MustCompile(`\n[ \t]*\n`)
+
 // Paragraphs splits s at blank lines and escapes each paragraph as one line.
 func Paragraphs(s string) []string {
 	var out []string
-	for _, p := range regexp.MustCompile(`\n[ \t]*\n`).Split(strings.ReplaceAll(s, "\r\n", "\n"), -1) {
+	for _, p := range blankLine.Split(strings.ReplaceAll(s, "\r\n", "\n"), -1) {
 		if p = Inline(p); p != "" {
 			out = append(out, p)
 		}

@@ -508,3 +508,14 @@ func TestSiteRejectsBadIDs(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSite renders the bundled examples (4 life situations, 6 profiles) in Russian.
+func BenchmarkSite(b *testing.B) {
+	res := workspace.Check([]string{"../../examples"}, workspace.Options{})
+	lss, ps := res.LifeSituations(), res.Profiles()
+	for b.Loop() {
+		if _, err := Site(lss, ps, Options{Lang: i18n.RU}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

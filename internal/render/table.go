@@ -3,9 +3,12 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twcache"
 	twrenderer "github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 )
@@ -32,14 +35,13 @@ func Table(cols []Column, rows [][]any) (string, error) {
 			align[i] = tw.AlignRight
 		}
 	}
-	var buf bytes.Buffer
-	t := tablewriter.NewTable(&buf,
-		tablewriter.WithRenderer(twrenderer.NewMarkdown()),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		tablewriter.WithAlignment(align),
-	)
+	tb := tables.Get().(*reusedTable)
+	defer tables.Put(tb)
+	tb.buf.Reset()
+	tb.md.Reset()
+	t := tb.t
+	t.Reset()
+	t.Options(tablewriter.WithAlignment(align))
 	t.Header(heads)
 	for i, r := range rows {
 		if len(r) != len(cols) {
@@ -66,8 +68,29 @@ func Table(cols []Column, rows [][]any) (string, error) {
 	if err := t.Render(); err != nil {
 		return "", err
 	}
-	return compact(buf.String(), cols)
+	return compact(tb.buf.String(), cols)
 }
+
+// reusedTable is a tablewriter table kept for reuse: NewTable allocates a 10,000-entry
+// cache each time, which made rendering a thousand cards take seconds. A reused table
+// with a one-entry cache is reset between tables instead.
+type reusedTable struct {
+	buf *bytes.Buffer
+	md  *twrenderer.Markdown
+	t   *tablewriter.Table
+}
+
+var tables = sync.Pool{New: func() any {
+	tb := &reusedTable{buf: &bytes.Buffer{}, md: twrenderer.NewMarkdown()}
+	tb.t = tablewriter.NewTable(tb.buf,
+		tablewriter.WithRenderer(tb.md),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithStringerCacheCustom(twcache.NewLRU[reflect.Type, reflect.Value](1)),
+	)
+	return tb
+}}
 
 // Markup is Markdown that is already escaped (a link whose text went through [Inline]).
 type Markup string
