@@ -104,6 +104,10 @@ func renderRun(e *env, opts *renderOptions) error {
 		return ioErr("не найдено ни одного документа profiler — ничего не записано",
 			"no profiler documents found — nothing was written")
 	}
+	if warns > 0 {
+		fmt.Fprintf(e.ios.ErrOut, e.t("profiler: предупреждений во входных файлах: %d (подробности: profiler validate)\n",
+			"profiler: %d warnings in the input (see profiler validate)\n"), warns)
+	}
 	ropts := render.Options{Lang: e.lang}
 	if opts.Templates != "" {
 		st, err := os.Stat(opts.Templates)
