@@ -519,3 +519,27 @@ func BenchmarkSite(b *testing.B) {
 		}
 	}
 }
+
+// TestEmpty: a life situation without profiles, and no life situations at all, still give
+// valid pages that say so instead of empty sections.
+func TestEmpty(t *testing.T) {
+	lss, _ := hostileInput(0)
+	files, err := Site(lss, nil, Options{Lang: i18n.EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 2 {
+		t.Fatalf("%d files, want index and one overview", len(files))
+	}
+	ov := string(files[slices.IndexFunc(files, func(f File) bool { return f.Path == "ls/README.md" })].Data)
+	if !strings.Contains(ov, "## Research priorities\n\nNo profiles yet.\n") || strings.Contains(ov, "mermaid") {
+		t.Errorf("overview without profiles:\n%s", ov)
+	}
+	files, err = Site(nil, nil, Options{Lang: i18n.RU})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := Marker + "\n\n# Профили клиентских сегментов\n\nЖизненных ситуаций пока нет.\n"; len(files) != 1 || string(files[0].Data) != want {
+		t.Errorf("empty site = %q, want only the index %q", files, want)
+	}
+}
