@@ -155,15 +155,25 @@ func Profile(d ProfileDoc) []finding.Finding {
 	}
 	if p.Stage.Index() >= 0 {
 		pr := p.Priority
-		if !pr.Capacity.Set {
+		// Presence is asked of the file, not of the decoded value: a capacity whose value
+		// is wrong (.inf, a string) is there and already reported; it is not "missing".
+		hasCap := d.Doc.Node("/priority/capacity") != nil
+		hasSat := d.Doc.Node("/priority/satisfaction") != nil
+		switch {
+		case !hasCap && !hasSat:
 			s.at(priorityPtr(d.Doc), finding.Warning, RulePriorityMissing, i18n.Msg(
-				"не указана емкость сегмента (priority.capacity) — основной параметр приоритизации; источник — внутренняя статистика ведомства",
-				"segment capacity (priority.capacity) is missing — a main prioritisation parameter; source: the agency's internal statistics"))
-		}
-		if !pr.Satisfaction.Set {
+				"не указаны емкость сегмента (priority.capacity) и уровень удовлетворенности (priority.satisfaction) — основные параметры приоритизации; "+
+					"добавьте их: емкость — из внутренней статистики ведомства, удовлетворенность — из опросов или глубинных интервью",
+				"segment capacity (priority.capacity) and satisfaction (priority.satisfaction) are missing — the main prioritisation parameters; "+
+					"add them: capacity from the agency's internal statistics, satisfaction from surveys or in-depth interviews"))
+		case !hasCap:
 			s.at(priorityPtr(d.Doc), finding.Warning, RulePriorityMissing, i18n.Msg(
-				"не указан уровень удовлетворенности (priority.satisfaction) — основной параметр приоритизации; источник — опросы, глубинные интервью",
-				"satisfaction (priority.satisfaction) is missing — a main prioritisation parameter; source: surveys, in-depth interviews"))
+				"не указана емкость сегмента (priority.capacity) — основной параметр приоритизации; добавьте capacity: {value: …, source: …} по внутренней статистике ведомства",
+				"segment capacity (priority.capacity) is missing — a main prioritisation parameter; add capacity: {value: …, source: …} from the agency's internal statistics"))
+		case !hasSat:
+			s.at(priorityPtr(d.Doc), finding.Warning, RulePriorityMissing, i18n.Msg(
+				"не указан уровень удовлетворенности (priority.satisfaction) — основной параметр приоритизации; добавьте satisfaction: {value: …, source: …} по опросам или глубинным интервью",
+				"satisfaction (priority.satisfaction) is missing — a main prioritisation parameter; add satisfaction: {value: …, source: …} from surveys or in-depth interviews"))
 		}
 		if pr.Satisfaction.Set && pr.Satisfaction.Number > pr.Satisfaction.Scale {
 			s.at(pr.Satisfaction.Ptr+"/value", finding.Error, RuleSatisfactionScale, i18n.Msg(

@@ -1,0 +1,258 @@
+package rules_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/rules"
+	"github.com/profiler-cx/profiler/internal/testws"
+)
+
+// baseLS and baseProfile form a clean workspace; each case edits them.
+const baseLS = `# Жизненная ситуация для тестов
+apiVersion: profiler/v1
+kind: LifeSituation
+id: vuz
+title: Поступление в вуз
+statuses: [citizen, business]
+services:
+  - id: priem
+    title: Прием документов
+    type: service
+  - id: zachislenie
+    title: Зачисление
+    type: function
+attributes:
+  - id: sex
+    title: Пол
+    statuses: [citizen]
+    type: enum
+    values: [мужской, женский]
+  - id: age
+    title: Возраст
+    statuses: [citizen]
+    type: range
+    unit: лет
+    values: ["18-25", "26-35"]
+  - id: region
+    title: Регион проживания
+    statuses: [citizen, business]
+    type: enum
+    catalog: ru-regions
+  - id: legal-form
+    title: Организационно-правовая форма
+    statuses: [business]
+    type: enum
+    catalog: okopf
+  - id: code
+    title: Код льготы
+    statuses: [citizen]
+    type: enum
+    values: ["007", "008"]
+`
+
+const baseProfile = `apiVersion: profiler/v1
+kind: Profile
+id: student
+lifeSituation: vuz
+title: Студент
+status: citizen
+stage: segment
+attributes:
+  sex: мужской
+  age: 20
+priority:
+  capacity: {value: 10}
+  satisfaction: {value: 3}
+`
+
+const (
+	lsPath = "vuz/life-situation.yaml"
+	pPath  = "vuz/profiles/student.yaml"
+)
+
+// edit replaces each old with its new in s, in order; an old that is not there is a bug
+// in the fixture, not in the code under test.
+func edit(t *testing.T, s string, pairs ...string) string {
+	t.Helper()
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if !strings.Contains(s, pairs[i]) {
+			t.Fatalf("fixture edit: %q not found in\n%s", pairs[i], s)
+		}
+		s = strings.Replace(s, pairs[i], pairs[i+1], 1)
+	}
+	return s
+}
+
+// workspaceFiles returns the base workspace with the life situation and the profile edited.
+func workspaceFiles(t *testing.T, lsEdits, pEdits []string) map[string]string {
+	return map[string]string{lsPath: edit(t, baseLS, lsEdits...), pPath: edit(t, baseProfile, pEdits...)}
+}
+
+type ruleCase struct {
+	name string
+	rule string
+	sev  finding.Severity
+	// trip and pass build the files of the workspace; exactly one file of trip holds
+	// testws.Mark where the finding must point. pass must be entirely clean.
+	trip, pass func(t *testing.T) map[string]string
+}
+
+func ws(lsEdits, pEdits []string) func(t *testing.T) map[string]string {
+	return func(t *testing.T) map[string]string { return workspaceFiles(t, lsEdits, pEdits) }
+}
+
+func with(base func(t *testing.T) map[string]string, extra map[string]string) func(t *testing.T) map[string]string {
+	return func(t *testing.T) map[string]string {
+		fs := base(t)
+		for k, v := range extra {
+			fs[k] = v
+		}
+		return fs
+	}
+}
+
+var none []string
+
+func l(xs ...string) []string { return xs }
+
+var ruleCases = []ruleCase{
+	{"duplicate attribute id", rules.RuleDuplicateID, finding.Error,
+		ws(l("  - id: code", "  - id: ⟪sex"), l("  age: 20\n", "  age: 20\n  code: \"007\"\n")),
+		ws(none, l("  age: 20\n", "  age: 20\n  code: \"007\"\n"))},
+	{"duplicate service id", rules.RuleDuplicateID, finding.Error,
+		ws(l("  - id: zachislenie", "  - id: ⟪priem"), none),
+		ws(none, none)},
+	{"duplicate life situation id", rules.RuleDuplicateID, finding.Error,
+		with(ws(none, none), map[string]string{"vuz2/life-situation.yaml": strings.Replace(baseLS, "id: vuz", "id: ⟪vuz", 1)}),
+		with(ws(none, none), map[string]string{"vuz2/life-situation.yaml": strings.Replace(baseLS, "id: vuz", "id: vuz-2", 1)})},
+	{"duplicate profile id", rules.RuleDuplicateID, finding.Error,
+		with(ws(none, none), map[string]string{"vuz/profiles/student.yml": strings.Replace(baseProfile, "id: student", "id: ⟪student", 1)}),
+		with(ws(none, none), map[string]string{"vuz/profiles/student-2.yml": strings.Replace(baseProfile, "id: student", "id: student-2", 1)})},
+	{"attribute status not in the life situation", rules.RuleAttributeStatus, finding.Error,
+		ws(l("statuses: [citizen]\n    type: enum\n    values: [\"007\"", "statuses: [citizen, ⟪internal]\n    type: enum\n    values: [\"007\""), none),
+		ws(l("statuses: [citizen, business]\n", "statuses: [citizen, business, internal]\n",
+			"statuses: [citizen]\n    type: enum\n    values: [\"007\"", "statuses: [citizen, internal]\n    type: enum\n    values: [\"007\""), none)},
+	{"bucket start above its end", rules.RuleRangeBucket, finding.Error,
+		ws(l(`values: ["18-25", "26-35"]`, `values: ["18-25", ⟪"35-26"]`), none),
+		ws(none, none)},
+	{"overlapping buckets", rules.RuleRangeBucket, finding.Warning,
+		ws(l(`values: ["18-25", "26-35"]`, `values: ["18-25", ⟪"25-35"]`), none),
+		ws(l(`values: ["18-25", "26-35"]`, `values: ["18-24", "25-35"]`), none)},
+	{"life situation not found", rules.RuleUnresolved, finding.Error,
+		ws(none, l("lifeSituation: vuz", "lifeSituation: ⟪vus")),
+		ws(none, none)},
+	{"profile status not in the life situation", rules.RuleProfileStatus, finding.Error,
+		ws(none, l("status: citizen", "status: ⟪internal")),
+		ws(none, none)},
+	{"attribute not declared", rules.RuleAttrUndeclared, finding.Error,
+		ws(none, l("  age: 20", "  ⟪vozrast: 20")),
+		ws(none, none)},
+	{"attribute declared for another status", rules.RuleAttrUndeclared, finding.Error,
+		ws(none, l("  age: 20", "  ⟪legal-form: ООО")),
+		ws(none, l("status: citizen", "status: business", "  sex: мужской\n  age: 20", "  legal-form: ООО"))},
+	{"enum value not declared", rules.RuleAttrValue, finding.Error,
+		ws(none, l("sex: мужской", "sex: ⟪мужчина")),
+		ws(none, l("sex: мужской", "sex: женский"))},
+	{"enum value in a list", rules.RuleAttrValue, finding.Error,
+		ws(none, l("sex: мужской", "sex: [мужской, ⟪мужчина]")),
+		ws(none, l("sex: мужской", "sex: [мужской, женский]"))},
+	{"range value outside every bucket", rules.RuleAttrValue, finding.Error,
+		ws(none, l("age: 20", "age: ⟪40")),
+		ws(none, l("age: 20", "age: 35"))},
+	{"range sub-range across buckets", rules.RuleAttrValue, finding.Error,
+		ws(none, l("age: 20", `age: ⟪"24-27"`)),
+		ws(none, l("age: 20", `age: "22-25"`))},
+	{"range value not a number", rules.RuleAttrValue, finding.Error,
+		ws(none, l("age: 20", "age: ⟪20 лет")),
+		ws(none, l("age: 20", "age: 20.5"))},
+	{"catalogue value unknown", rules.RuleAttrValue, finding.Error,
+		ws(none, l("age: 20", "region: ⟪Атлантида")),
+		ws(none, l("age: 20", "region: Татарстан"))},
+	{"enum value differs in case", rules.RuleAttrSpelling, finding.Warning,
+		ws(none, l("sex: мужской", "sex: ⟪Мужской")),
+		ws(none, none)},
+	{"legacy legal form", rules.RuleCatalogLegacy, finding.Warning,
+		ws(none, l("status: citizen", "status: business", "  sex: мужской\n  age: 20", "  legal-form: ⟪ОАО")),
+		ws(none, l("status: citizen", "status: business", "  sex: мужской\n  age: 20", "  legal-form: ПАО"))},
+	{"unquoted 007", rules.RuleUnquoted, finding.Warning,
+		ws(none, l("age: 20", "code: ⟪007")),
+		ws(none, l("age: 20", `code: "007"`))},
+	{"file name differs from id", rules.RuleFileName, finding.Warning,
+		func(t *testing.T) map[string]string {
+			return map[string]string{lsPath: baseLS, "vuz/profiles/stud.yaml": edit(t, baseProfile, "id: student", "id: ⟪student")}
+		},
+		func(t *testing.T) map[string]string {
+			return map[string]string{lsPath: baseLS, "vuz/profiles/stud.yaml": edit(t, baseProfile, "id: student", "id: stud")}
+		}},
+	{"satisfaction missing", rules.RulePriorityMissing, finding.Warning,
+		ws(none, l("priority:\n  capacity", "priority:\n  ⟪capacity", "  satisfaction: {value: 3}\n", "")),
+		ws(none, none)},
+	{"no priority at all", rules.RulePriorityMissing, finding.Warning,
+		ws(none, l("stage: segment", "stage: ⟪segment", "priority:\n  capacity: {value: 10}\n  satisfaction: {value: 3}\n", "")),
+		ws(none, none)},
+	{"satisfaction above its scale", rules.RuleSatisfactionScale, finding.Error,
+		ws(none, l("satisfaction: {value: 3}", "satisfaction: {value: ⟪7}")),
+		ws(none, l("satisfaction: {value: 3}", "satisfaction: {value: 7, scale: 10}"))},
+	{"history out of order", rules.RuleHistoryOrder, finding.Error,
+		ws(none, l("satisfaction: {value: 3}\n", "satisfaction: {value: 3}\nhistory:\n  - {date: 2026-03-01, change: Уточнены каналы}\n  - {date: ⟪2026-02-01, change: Добавлены боли}\n")),
+		ws(none, l("satisfaction: {value: 3}\n", "satisfaction: {value: 3}\nhistory:\n  - {date: 2026-02-01, change: Добавлены боли}\n  - {date: 2026-03-01, change: Уточнены каналы}\n"))},
+}
+
+// TestRules trips every rule of this package with one fixture and passes it with a
+// near-identical one.
+func TestRules(t *testing.T) {
+	for _, tc := range ruleCases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			files := tc.trip(t)
+			var file string
+			var line, col int
+			for name, content := range files {
+				if stripped, ln, c := testws.Strip(content); ln > 0 {
+					files[name], file, line, col = stripped, name, ln, c
+				}
+			}
+			if file == "" {
+				t.Fatal("trip fixture has no marker")
+			}
+			res := testws.Check(t, testws.Write(t, files))
+			var got []finding.Finding
+			for _, f := range res.Findings {
+				if f.Rule == tc.rule {
+					got = append(got, f)
+				}
+			}
+			if len(got) != 1 {
+				t.Fatalf("want one %s finding at %s:%d:%d, got:\n%s", tc.rule, file, line, col, testws.Format(res.Findings))
+			}
+			f := got[0]
+			if f.File != file || f.Line != line || f.Column != col || f.Severity != tc.sev {
+				t.Errorf("got %s:%d:%d %s, want %s:%d:%d %s\n%s", f.File, f.Line, f.Column, f.Severity, file, line, col, tc.sev, testws.Format(got))
+			}
+			testws.CheckMessages(t, f)
+
+			pass := testws.Check(t, testws.Write(t, tc.pass(t)))
+			if len(pass.Findings) != 0 {
+				t.Errorf("pass fixture is not clean:\n%s", testws.Format(pass.Findings))
+			}
+		})
+	}
+}
+
+// TestEveryRuleHasACase keeps the table complete when a rule is added.
+func TestEveryRuleHasACase(t *testing.T) {
+	all := []string{rules.RuleDuplicateID, rules.RuleAttributeStatus, rules.RuleRangeBucket, rules.RuleUnresolved,
+		rules.RuleProfileStatus, rules.RuleAttrUndeclared, rules.RuleAttrValue, rules.RuleAttrSpelling, rules.RuleCatalogLegacy,
+		rules.RuleFileName, rules.RulePriorityMissing, rules.RuleSatisfactionScale, rules.RuleHistoryOrder, rules.RuleUnquoted}
+	have := map[string]bool{}
+	for _, c := range ruleCases {
+		have[c.rule] = true
+	}
+	for _, r := range all {
+		if !have[r] {
+			t.Errorf("rule %s has no case in ruleCases", r)
+		}
+	}
+}
