@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/schemas"
 )
@@ -77,6 +78,16 @@ func (t translator) gateOf(file, spath, instPtr string) *gate {
 	for k := range props {
 		prop = k
 	}
+	var matches []string // the values the `if` matches: a const or an enum
+	cond, _ := props[prop].(map[string]any)
+	if c, ok := cond["const"]; ok {
+		matches = append(matches, fmt.Sprint(c))
+	}
+	if list, ok := cond["enum"].([]any); ok {
+		for _, x := range list {
+			matches = append(matches, fmt.Sprint(x))
+		}
+	}
 	depth := 0
 	rest := segs[at+1 : len(segs)-1] // without the keyword itself
 	for i := 0; i < len(rest); i++ {
@@ -98,7 +109,7 @@ func (t translator) gateOf(file, spath, instPtr string) *gate {
 	if !ok {
 		s = scalarText(v)
 	}
-	return &gate{prop: prop, value: s, objPtr: objPtr}
+	return &gate{prop: prop, value: s, objPtr: objPtr, matches: matches}
 }
 
 // enclosingObjects yields ptr and the pointers above it that still describe the same
@@ -120,32 +131,73 @@ func enclosingObjects(ptr string) []string {
 	}
 }
 
-// propTitle returns the Russian title the schema gives to property name of the object
-// schema at objPtr (following one $ref), or "".
-func (t translator) propTitle(file, objPtr, name string) string {
-	for _, p := range enclosingObjects(objPtr) {
-		node, _ := t.schemaNode(file, p).(map[string]any)
+// describe walks the document's schema along an instance pointer (properties,
+// additionalProperties, items; following $ref) and returns the title the schema gives the
+// last segment and whether the object around it requires it. It answers "" and false
+// where the walk cannot follow (a pointer outside the schema).
+func (t translator) describe(ptr string) (title string, required bool) {
+	file := t.kind.SchemaFile()
+	node, _ := t.st.raw[file].(map[string]any)
+	segs := load.Split(ptr)
+	for i, seg := range segs {
+		file, node = t.deref(file, node)
+		var next map[string]any
+		req := false
 		props, _ := node["properties"].(map[string]any)
-		ps, _ := props[name].(map[string]any)
-		if title, ok := ps["title"].(string); ok {
-			return title
+		if p, ok := props[seg].(map[string]any); ok {
+			next = p
+			list, _ := node["required"].([]any)
+			req = slices.Contains(list, any(seg))
+		} else if items, ok := node["items"].(map[string]any); ok {
+			next = items
+		} else if ap, ok := node["additionalProperties"].(map[string]any); ok {
+			next = ap
+		} else {
+			return "", false
 		}
-		if ref, ok := ps["$ref"].(string); ok {
-			rf, rp := ref, ""
-			if i := strings.IndexByte(ref, '#'); i >= 0 {
-				rf, rp = ref[:i], ref[i+1:]
+		if i == len(segs)-1 {
+			if t, ok := next["title"].(string); ok {
+				return t, req
 			}
-			if rf == "" {
-				rf = file
-			}
-			if target, ok := valueAt(t.st.raw[rf], rp).(map[string]any); ok {
-				if title, ok := target["title"].(string); ok {
-					return title
-				}
-			}
+			_, target := t.deref(file, next)
+			title, _ := target["title"].(string)
+			return title, req
 		}
+		node = next
 	}
-	return ""
+	return "", false
+}
+
+// deref follows $ref (a bounded number of times) and returns the schema file and node it
+// lands on.
+func (t translator) deref(file string, node map[string]any) (string, map[string]any) {
+	for range 8 {
+		ref, ok := node["$ref"].(string)
+		if !ok {
+			break
+		}
+		rf, rp, _ := strings.Cut(ref, "#")
+		if rf == "" {
+			rf = file
+		}
+		target, ok := valueAt(t.st.raw[rf], rp).(map[string]any)
+		if !ok {
+			break
+		}
+		file, node = rf, target
+	}
+	return file, node
+}
+
+// named renders a field with its Russian title: `journey («Особенности клиентского пути»)`.
+func (t translator) named(ptr string) (what i18n.Text, required bool) {
+	field := fieldName(ptr)
+	title, req := t.describe(ptr)
+	what = i18n.Same(field)
+	if title != "" {
+		what.RU = fmt.Sprintf("%s («%s»)", field, title)
+	}
+	return what, req
 }
 
 // allowedProps lists the property names an object schema declares, sorted.

@@ -31,15 +31,17 @@ const (
 )
 
 type translator struct {
-	st  *compiled
-	doc *load.Document
+	st   *compiled
+	doc  *load.Document
+	kind Kind
 }
 
 // gate describes the if/then condition an error sits under, if any.
 type gate struct {
 	prop   string // the property the `if` tests, e.g. "stage"
 	value  string // the instance's value of that property
-	objPtr string // the object the if/then applies to
+	objPtr  string   // the object the if/then applies to
+	matches []string // the values of prop the condition holds for
 }
 
 func (g *gate) isStage() bool { return g != nil && g.prop == "stage" }
@@ -88,29 +90,31 @@ func (t translator) translate(e *jsonschema.ValidationError) []finding.Finding {
 		}
 		got := scalarText(val)
 		if g.isStage() {
-			return []finding.Finding{t.f(ptr, false, RuleStageGate, stageMsg(g, i18n.Msg(
-				"%s: значение %s недопустимо; нужно одно из: %s", "%s: %s is not allowed; use one of: %s",
-				field, got, strings.Join(allowed, ", "))))}
+			return []finding.Finding{t.stageGate(g, t.stageEnum(ptr, got, allowed))}
 		}
-		msg := i18n.Msg("%s: недопустимое значение %s; допустимые: %s", "%s: %s is not allowed; use one of: %s",
-			field, got, strings.Join(allowed, ", "))
+		if kw == "const" {
+			msg := i18n.Msg("%s: указано %s, а должно быть %s — исправьте значение", "%s: found %s, must be %s — fix the value", field, got, allowed[0])
+			if ptr == "/apiVersion" {
+				msg = i18n.Msg("%s: указано %s, а эта версия profiler читает только формат %s — исправьте значение",
+					"%s: found %s, but this version of profiler reads only format %s — fix the value", field, got, allowed[0])
+			}
+			return []finding.Finding{t.f(ptr, false, RuleEnum, i18n.Join("", msg, g.condition()))}
+		}
+		msg := i18n.Msg("%s: недопустимое значение %s", "%s: %s is not allowed", field, got)
 		raw, _ := val.(string)
 		if s := suggest(raw, allowed); raw != "" && s != "" {
 			msg = i18n.Join("", msg, i18n.Msg(" (может быть, %s?)", " (did you mean %s?)", s))
 		}
-		return []finding.Finding{t.f(ptr, false, RuleEnum, i18n.Join("", msg, g.condition()))}
+		msg = i18n.Join("", msg, g.condition(), i18n.Msg("; допустимые значения: %s", "; use one of: %s", strings.Join(allowed, ", ")))
+		return []finding.Finding{t.f(ptr, false, RuleEnum, msg)}
 	case "required":
 		missing := missingProps(node, val)
 		var out []finding.Finding
 		for _, name := range missing {
-			title := t.propTitle(file, parentPath, name)
-			what := i18n.Same(name)
-			if title != "" {
-				what.RU = fmt.Sprintf("%s («%s»)", name, title)
-			}
+			childPtr := load.Pointer(append(load.Split(ptr), name)...)
+			what, _ := t.named(childPtr)
 			if g.isStage() {
-				out = append(out, t.f(g.objPtr+"/stage", false, RuleStageGate, stageMsg(g, i18n.Text{
-					RU: "нужно поле " + what.RU, EN: "field " + what.EN + " is required"})))
+				out = append(out, t.stageGate(g, t.stageRequired(node, name, what)))
 				continue
 			}
 			out = append(out, t.f(ptr, false, RuleRequired, i18n.Join("",
@@ -126,44 +130,52 @@ func (t translator) translate(e *jsonschema.ValidationError) []finding.Finding {
 			if slices.Contains(allowed, k) {
 				continue
 			}
-			msg := i18n.Msg("неизвестное поле %q; допустимые поля: %s", "unknown field %q; allowed fields: %s", k, strings.Join(allowed, ", "))
+			msg := i18n.Msg("неизвестное поле %q", "unknown field %q", k)
 			if s := suggest(k, allowed); s != "" {
 				msg = i18n.Join("", msg, i18n.Msg(" (может быть, %s?)", " (did you mean %s?)", s))
 			}
+			msg = i18n.Join("", msg, i18n.Msg(" — исправьте имя или удалите поле; допустимые поля: %s", " — fix the name or remove the field; allowed fields: %s",
+				strings.Join(allowed, ", ")))
 			out = append(out, t.f(load.Pointer(append(load.Split(ptr), k)...), true, RuleUnknownKey, msg))
 		}
 		return out
 	case "pattern", "minLength", "maxLength", "format":
-		return []finding.Finding{t.f(ptr, false, RuleFormat, t.formatMessage(kw, file, parentPath, node, field, val))}
+		msg, ok := t.formatMessage(kw, file, parentPath, node, field, val)
+		if !ok {
+			return nil
+		}
+		return []finding.Finding{t.f(ptr, false, RuleFormat, msg)}
 	case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum":
 		bound := fmt.Sprint(node[kw])
 		var msg i18n.Text
 		switch kw {
 		case "minimum":
-			msg = i18n.Msg("%s: %s меньше допустимого минимума %s", "%s: %s is below the minimum %s", field, scalarText(val), bound)
+			msg = i18n.Msg("%s: %s меньше допустимого — укажите число не меньше %s", "%s: %s is too small — use a number of at least %s", field, scalarText(val), bound)
 		case "maximum":
-			msg = i18n.Msg("%s: %s больше допустимого максимума %s", "%s: %s is above the maximum %s", field, scalarText(val), bound)
+			msg = i18n.Msg("%s: %s больше допустимого — укажите число не больше %s", "%s: %s is too large — use a number of at most %s", field, scalarText(val), bound)
 		case "exclusiveMinimum":
-			msg = i18n.Msg("%s: значение должно быть больше %s", "%s: the value must be greater than %s", field, bound)
+			msg = i18n.Msg("%s: %s — укажите число больше %s", "%s: %s — use a number greater than %s", field, scalarText(val), bound)
 		default:
-			msg = i18n.Msg("%s: значение должно быть меньше %s", "%s: the value must be less than %s", field, bound)
+			msg = i18n.Msg("%s: %s — укажите число меньше %s", "%s: %s — use a number less than %s", field, scalarText(val), bound)
 		}
 		return []finding.Finding{t.f(ptr, false, RuleRange, msg)}
 	case "minItems", "minProperties":
-		n := fmt.Sprint(node[kw])
-		title := t.propTitle(file, parentPtr(parentPtr(parentPath)), field)
-		what := i18n.Same(field)
-		if title != "" {
-			what.RU = fmt.Sprintf("%s («%s»)", field, title)
-		}
+		what, required := t.named(ptr)
 		if g.isStage() {
-			return []finding.Finding{t.f(ptr, false, RuleStageGate, stageMsg(g, i18n.Text{
-				RU: fmt.Sprintf("в %s нужен хотя бы один пункт", what.RU), EN: fmt.Sprintf("%s needs at least one item", what.EN)}))}
+			return []finding.Finding{t.stageGate(g, stageFix{
+				need: i18n.Text{RU: "список " + what.RU + " пуст", EN: what.EN + " is empty"},
+				fix:  i18n.Msg("добавьте хотя бы один пункт", "add at least one item"),
+			})}
 		}
-		msg := i18n.Msg("%s: список пуст — добавьте хотя бы %s пункт или удалите ключ", "%s: the list is empty — add at least %s item or remove the key", what.RU, n)
-		msg.EN = fmt.Sprintf("%s: the list is empty — add at least %s item or remove the key", what.EN, n)
+		var msg i18n.Text
 		if kw == "minProperties" {
-			msg = i18n.Text{RU: fmt.Sprintf("%s: нужно хотя бы %s значение", what.RU, n), EN: fmt.Sprintf("%s: at least %s entry is needed", what.EN, n)}
+			msg = i18n.Text{RU: what.RU + ": нет ни одного значения — добавьте хотя бы одну пару «ключ: значение»",
+				EN: what.EN + ": no entries — add at least one «key: value» pair"}
+		} else {
+			msg = i18n.Text{RU: what.RU + ": список пуст — добавьте хотя бы один пункт", EN: what.EN + ": the list is empty — add at least one item"}
+			if !required && g == nil {
+				msg = i18n.Join("", msg, i18n.Msg(" или удалите ключ", " or remove the key"))
+			}
 		}
 		return []finding.Finding{t.f(ptr, false, RuleEmpty, i18n.Join("", msg, g.condition()))}
 	case "uniqueItems":
@@ -173,37 +185,156 @@ func (t translator) translate(e *jsonschema.ValidationError) []finding.Finding {
 		}
 		itemPtr := ptr + "/" + strconv.Itoa(j)
 		return []finding.Finding{t.f(itemPtr, false, RuleDuplicate, i18n.Msg(
-			"%s: значение %s повторяется (уже есть в пункте %d) — удалите повтор",
+			"%s: значение %s повторяется (оно уже есть в пункте %d) — удалите повтор",
 			"%s: %s is repeated (already item %d) — remove the duplicate", field, scalarText(valueAt(t.doc.Value, itemPtr)), i+1))}
 	case "anyOf", "oneOf":
 		names := requiredNames(node[kw])
 		if len(names) > 0 {
 			list := strings.Join(names, ", ")
 			if g.isStage() {
-				return []finding.Finding{t.f(ptr, false, RuleStageGate, stageMsg(g, i18n.Msg(
-					"в %s нужно заполнить хотя бы одно из полей: %s", "%s needs at least one of: %s", field, list)))}
+				what, _ := t.named(ptr)
+				alts := strings.Join(qualify(field, names), " / ")
+				return []finding.Finding{t.stageGate(g, stageFix{
+					need: i18n.Text{RU: "в " + what.RU + " ничего не указано", EN: what.EN + " is empty"},
+					fix:  i18n.Msg("добавьте хотя бы один пункт в %s", "add at least one item to %s", alts),
+				})}
 			}
 			return []finding.Finding{t.f(ptr, false, RuleRequired, i18n.Join("", i18n.Msg(
-				"нужно хотя бы одно из полей: %s", "at least one of these fields is required: %s", list), g.condition()))}
+				"нужно хотя бы одно из полей: %s — добавьте одно из них", "at least one of these fields is required: %s — add one of them", list), g.condition()))}
 		}
 	case "not":
 		names := requiredNames([]any{node["not"]})
 		if len(names) > 0 {
+			present := presentKeys(val, names)
 			return []finding.Finding{t.f(ptr, false, RuleConflict, i18n.Join("", i18n.Msg(
-				"поля %s здесь не допускаются вместе или по отдельности%s — удалите лишнее", "fields %s are not allowed here%s — remove them",
-				strings.Join(names, ", "), ""), g.condition()))}
+				"%s: поле %s здесь не допускается", "%s: field %s is not allowed here", field, strings.Join(present, ", ")), g.condition(),
+				conflictFix(g)))}
 		}
 	}
 	return []finding.Finding{t.f(ptr, false, "schema", i18n.Msg(
 		"значение не соответствует схеме: %s", "the value does not match the schema: %s", e.Message))}
 }
 
-func stageMsg(g *gate, what i18n.Text) i18n.Text {
-	st := model.Stage(g.value).Name()
-	return i18n.Text{
-		RU: fmt.Sprintf("на этапе «%s» (stage: %s) %s; заполните или оставьте прежний этап", st.RU, g.value, what.RU),
-		EN: fmt.Sprintf("at stage %q (stage: %s) %s; fill it in or keep the earlier stage", st.EN, g.value, what.EN),
+// presentKeys returns those of names that the object has, or all of names when it has none.
+func presentKeys(val any, names []string) []string {
+	obj, _ := val.(map[string]any)
+	var out []string
+	for _, n := range names {
+		if _, ok := obj[n]; ok {
+			out = append(out, n)
+		}
 	}
+	if len(out) == 0 {
+		return names
+	}
+	return out
+}
+
+// conflictFix says how to resolve a `not` conflict; in format v1 every conflict is between
+// an attribute's type and its values/catalog.
+func conflictFix(g *gate) i18n.Text {
+	if g != nil && g.prop == "type" {
+		switch g.value {
+		case "enum":
+			return i18n.Msg(" — у признака-перечня укажите либо values, либо catalog, но не оба", " — an enum attribute takes either values or catalog, not both")
+		case "range":
+			return i18n.Msg(" — у числового признака нет справочника: удалите catalog или смените type на enum", " — a range attribute has no catalogue: remove catalog or change type to enum")
+		case "text":
+			return i18n.Msg(" — у текстового признака нет списка значений: удалите поле или смените type на enum", " — a text attribute has no list of values: remove the field or change type to enum")
+		}
+	}
+	return i18n.Msg(" — удалите лишнее", " — remove it")
+}
+
+// stageFix is what a stage gate finds missing and how to supply it.
+type stageFix struct{ need, fix i18n.Text }
+
+// stageGate reports a stage gate at the profile's `stage`, where the decision is made:
+// either supply what the stage needs or keep the earlier stage.
+func (t translator) stageGate(g *gate, sf stageFix) finding.Finding {
+	name := model.Stage(g.value).Name()
+	msg := i18n.Text{
+		RU: fmt.Sprintf("на этапе «%s» (stage: %s) %s: %s", name.RU, g.value, sf.need.RU, sf.fix.RU),
+		EN: fmt.Sprintf("stage %q (stage: %s): %s; %s", name.EN, g.value, sf.need.EN, sf.fix.EN),
+	}
+	if prev := previousStage(g.matches); prev != "" {
+		pn := prev.Name()
+		msg = i18n.Join("", msg, i18n.Text{
+			RU: fmt.Sprintf(" — или оставьте профиль на этапе «%s» (stage: %s)", pn.RU, prev),
+			EN: fmt.Sprintf(" — or keep the profile at stage %q (stage: %s)", pn.EN, prev),
+		})
+	}
+	return t.f(g.objPtr+"/stage", false, RuleStageGate, msg)
+}
+
+// previousStage is the stage before the earliest one a gate applies to: the latest stage
+// that does not need what the gate asks for.
+func previousStage(matches []string) model.Stage {
+	first := -1
+	for _, m := range matches {
+		if i := model.Stage(m).Index(); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	if first <= 0 {
+		return ""
+	}
+	return model.Stages[first-1]
+}
+
+// stageRequired words a field a stage needs: a list needs an item; channels need one
+// channel in one of their lists.
+func (t translator) stageRequired(then map[string]any, name string, what i18n.Text) stageFix {
+	need := i18n.Text{RU: "нужно поле " + what.RU, EN: "field " + what.EN + " is required"}
+	props, _ := then["properties"].(map[string]any)
+	ps, _ := props[name].(map[string]any)
+	if alts := requiredNames(ps["anyOf"]); len(alts) > 0 {
+		return stageFix{need: need, fix: i18n.Msg("добавьте хотя бы один пункт в %s", "add at least one item to %s",
+			strings.Join(qualify(name, alts), " / "))}
+	}
+	if ps["type"] == "array" {
+		return stageFix{need: need, fix: i18n.Msg("добавьте хотя бы один пункт", "add at least one item")}
+	}
+	return stageFix{need: need, fix: i18n.Msg("заполните его", "fill it in")}
+}
+
+func qualify(parent string, names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = parent + "." + n
+	}
+	return out
+}
+
+var hypothesisStatus = regexp.MustCompile(`^/hypotheses/([0-9]+)/status$`)
+
+// stageEnum words a value a stage does not allow; the only one in format v1 is an open
+// hypothesis in a final profile.
+func (t translator) stageEnum(ptr, got string, allowed []string) stageFix {
+	if m := hypothesisStatus.FindStringSubmatch(ptr); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		text, _ := valueAt(t.doc.Value, "/hypotheses/"+m[1]+"/text").(string)
+		line, _ := t.doc.Pos(ptr)
+		return stageFix{
+			need: i18n.Join("", i18n.Msg("гипотеза №%d (строка %d) еще не проверена", "hypothesis #%d (line %d) is not yet tested", n+1, line), quoteShort(text)),
+			fix: i18n.Msg("укажите status: confirmed или refuted и в evidence, чем она подтверждена или опровергнута",
+				"set status: confirmed or refuted and say in evidence what confirms or refutes it"),
+		}
+	}
+	return stageFix{
+		need: i18n.Msg("%s: значение %s недопустимо", "%s: %s is not allowed", fieldName(ptr), got),
+		fix:  i18n.Msg("укажите одно из: %s", "use one of: %s", strings.Join(allowed, ", ")),
+	}
+}
+
+func quoteShort(s string) i18n.Text {
+	if s == "" {
+		return i18n.Text{}
+	}
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:60]) + "…"
+	}
+	return i18n.Msg(" («%s»)", " («%s»)", s)
 }
 
 var typeNames = map[string]i18n.Text{
@@ -280,31 +411,56 @@ func hasValueProp(node map[string]any) bool {
 	return ok
 }
 
-var datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+var (
+	datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+	isoDate     = regexp.MustCompile(datePattern)
+	ruDate      = regexp.MustCompile(`^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})$`)
+)
 
-func (t translator) formatMessage(kw, file, parentPath string, node map[string]any, field string, val any) i18n.Text {
+// formatMessage words a string that has the wrong form. ok is false when another keyword
+// on the same value already says it (a date that fails both pattern and format).
+func (t translator) formatMessage(kw, file, parentPath string, node map[string]any, field string, val any) (msg i18n.Text, ok bool) {
 	s, _ := val.(string)
 	pattern, _ := node["pattern"].(string)
 	switch {
-	case kw == "format" || pattern == datePattern && kw == "pattern":
-		return i18n.Msg("%s: %q — не дата; пишите ГГГГ-ММ-ДД, например 2026-03-01", "%s: %q is not a date; write YYYY-MM-DD, e.g. 2026-03-01", field, s)
+	case kw == "format":
+		if !isoDate.MatchString(s) {
+			return i18n.Text{}, false // the pattern reports it
+		}
+		return i18n.Msg("%s: %q — такой даты нет в календаре: проверьте месяц и день (ГГГГ-ММ-ДД)",
+			"%s: %q is not a calendar date: check the month and the day (YYYY-MM-DD)", field, s), true
+	case pattern == datePattern && kw == "pattern":
+		msg := i18n.Msg("%s: %q — не дата в формате ГГГГ-ММ-ДД", "%s: %q is not a date in the form YYYY-MM-DD", field, s)
+		if m := ruDate.FindStringSubmatch(s); m != nil {
+			iso := fmt.Sprintf("%s-%02s-%02s", m[3], m[2], m[1])
+			iso = strings.ReplaceAll(iso, " ", "0")
+			return i18n.Join("", msg, i18n.Msg(": пишите %s", ": write %s", iso)), true
+		}
+		return i18n.Join("", msg, i18n.Msg(": пишите, например, 2026-03-01", ", e.g. 2026-03-01")), true
 	case kw == "maxLength":
-		return i18n.Msg("%s: слишком длинное значение (%d символов), допустимо не больше %v", "%s: the value is too long (%d characters), at most %v allowed",
-			field, len([]rune(s)), node["maxLength"])
+		return i18n.Msg("%s: слишком длинное значение (%d символов) — сократите до %v", "%s: the value is too long (%d characters) — shorten it to %v",
+			field, len([]rune(s)), node["maxLength"]), true
 	case strings.HasSuffix(file+parentPath, "defs.schema.json/$defs/slug"):
+		if s == "" {
+			return i18n.Msg("%s: пустой идентификатор — нужны строчные латинские буквы, цифры и одиночные дефисы, например postuplenie-v-vuz",
+				"%s: the id is empty — use lowercase latin letters, digits and single hyphens, e.g. postuplenie-v-vuz", field), true
+		}
 		msg := i18n.Msg("%s: %q — не идентификатор: нужны строчные латинские буквы, цифры и одиночные дефисы",
 			"%s: %q is not an id: use lowercase latin letters, digits and single hyphens", field, s)
 		if sug := slugHint(s); sug != "" && sug != s {
 			msg = i18n.Join("", msg, i18n.Msg(", например %s", ", e.g. %s", sug))
+		} else if sug == "" {
+			msg = i18n.Join("", msg, i18n.Msg(" (русское название запишите латиницей, например postuplenie-v-vuz)",
+				" (transliterate a Russian name, e.g. postuplenie-v-vuz)"))
 		}
-		return msg
+		return msg, true
 	case kw == "minLength" || pattern == `\S`:
-		return i18n.Msg("%s: пустое значение — заполните его или удалите ключ", "%s: the value is empty — fill it in or remove the key", field)
+		return i18n.Msg("%s: пустое значение — заполните его или удалите ключ", "%s: the value is empty — fill it in or remove the key", field), true
 	case strings.Contains(pattern, `(-[0-9]+`):
 		return i18n.Msg("%s: %q — не интервал: пишите \"A-B\" (например \"18-25\") или \"A+\" (например \"51+\")",
-			"%s: %q is not a bucket: write \"A-B\" (e.g. \"18-25\") or \"A+\" (e.g. \"51+\")", field, s)
+			"%s: %q is not a bucket: write \"A-B\" (e.g. \"18-25\") or \"A+\" (e.g. \"51+\")", field, s), true
 	}
-	return i18n.Msg("%s: %q не соответствует шаблону %s", "%s: %q does not match the pattern %s", field, s, pattern)
+	return i18n.Msg("%s: %q не соответствует шаблону %s", "%s: %q does not match the pattern %s", field, s, pattern), true
 }
 
 var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)

@@ -118,7 +118,7 @@ func Check(doc *load.Document, kind Kind) (out []finding.Finding) {
 	}
 	var leaves []*jsonschema.ValidationError
 	collectLeaves(ve, &leaves)
-	t := translator{st: st, doc: doc}
+	t := translator{st: st, doc: doc, kind: kind}
 	seen := map[string]bool{}
 	for _, l := range leaves {
 		for _, f := range t.translate(l) {
