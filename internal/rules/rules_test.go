@@ -1,6 +1,9 @@
 package rules_test
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -241,7 +244,9 @@ func TestRules(t *testing.T) {
 	}
 }
 
-// TestEveryRuleHasACase keeps the table complete when a rule is added.
+// TestEveryRuleHasACase keeps the table complete: every rule id of this package has a
+// case and is documented in README.md's Rules table, and every README rule that is not the
+// loader's, the schema check's or a path problem has a case here.
 func TestEveryRuleHasACase(t *testing.T) {
 	all := []string{rules.RuleDuplicateID, rules.RuleAttributeStatus, rules.RuleRangeBucket, rules.RuleUnresolved,
 		rules.RuleProfileStatus, rules.RuleAttrUndeclared, rules.RuleAttrValue, rules.RuleAttrSpelling, rules.RuleCatalogLegacy,
@@ -250,9 +255,42 @@ func TestEveryRuleHasACase(t *testing.T) {
 	for _, c := range ruleCases {
 		have[c.rule] = true
 	}
+	readme, err := os.ReadFile(filepath.Join(testws.Root(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	documented := map[string]bool{}
+	row := regexp.MustCompile("(?m)^\\| (`[a-z-]+`(?:, `[a-z-]+`)*) \\|")
+	for _, m := range row.FindAllStringSubmatch(rulesSection(t, string(readme)), -1) {
+		for _, id := range strings.Split(m[1], ", ") {
+			documented[strings.Trim(id, "`")] = true
+		}
+	}
 	for _, r := range all {
 		if !have[r] {
 			t.Errorf("rule %s has no case in ruleCases", r)
 		}
+		if !documented[r] {
+			t.Errorf("rule %s is not in README.md's Rules table", r)
+		}
 	}
+	loaderOrSchema := regexp.MustCompile(`^(yaml-|schema-|file-(too-large|not-regular|read)$|encoding$|path-not-found$|stage-gate$)`)
+	for id := range documented {
+		if !loaderOrSchema.MatchString(id) || id == rules.RuleUnquoted {
+			if !have[id] {
+				t.Errorf("README rule %s has no case in ruleCases", id)
+			}
+		}
+	}
+}
+
+// rulesSection returns the "## Rules" section of the README.
+func rulesSection(t *testing.T, readme string) string {
+	t.Helper()
+	_, after, ok := strings.Cut(readme, "\n## Rules\n")
+	if !ok {
+		t.Fatal("README.md has no \"## Rules\" section")
+	}
+	section, _, _ := strings.Cut(after, "\n## ")
+	return section
 }

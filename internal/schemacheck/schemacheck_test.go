@@ -1,0 +1,219 @@
+package schemacheck_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/load"
+	"github.com/profiler-cx/profiler/internal/schemacheck"
+	"github.com/profiler-cx/profiler/internal/testws"
+)
+
+const baseLS = `# Жизненная ситуация
+apiVersion: profiler/v1
+kind: LifeSituation
+id: vuz
+title: Поступление в вуз
+statuses: [citizen, business]
+services:
+  - id: priem
+    title: Прием документов
+    type: service
+attributes:
+  - id: sex
+    title: Пол
+    statuses: [citizen]
+    type: enum
+    values: [мужской, женский]
+  - id: age
+    title: Возраст
+    statuses: [citizen]
+    type: range
+    values: ["18-25", "26-35"]
+  - id: region
+    title: Регион
+    statuses: [citizen]
+    type: enum
+    catalog: ru-regions
+  - id: note
+    title: Примечание
+    statuses: [citizen]
+    type: text
+`
+
+const baseProfile = `# Профиль
+apiVersion: profiler/v1
+kind: Profile
+id: student
+lifeSituation: vuz
+title: Студент
+status: citizen
+stage: hypothesis
+attributes:
+  sex: мужской
+priority:
+  capacity: {value: 10, source: Статистика приемной комиссии}
+  satisfaction: {value: 3.1}
+journey: [Пытается минимизировать личные посещения]
+channels:
+  informing: [Веб-сайт вуза]
+  service: [ЕПГУ]
+hypotheses:
+  - {text: Чаще подают документы через ЕПГУ, status: open}
+history:
+  - {date: 2026-03-01, change: Уточнены каналы}
+`
+
+type schemaCase struct {
+	name  string
+	kind  schemacheck.Kind
+	edits []string // old, new pairs applied to the base of kind; the result holds testws.Mark
+	rule  string
+	ru    string // a part the Russian message must contain (how to fix it)
+}
+
+var schemaCases = []schemaCase{
+	{"string where a list is expected", schemacheck.LifeSituation, []string{"statuses: [citizen, business]", "statuses: ⟪citizen"}, schemacheck.RuleType, "ожидается список"},
+	{"unquoted 007 where a string is expected", schemacheck.Profile, []string{"title: Студент", "title: ⟪007"}, schemacheck.RuleType, `возьмите значение в кавычки: "007"`},
+	{"unquoted true where a string is expected", schemacheck.Profile, []string{"[Веб-сайт вуза]", "[⟪true]"}, schemacheck.RuleType, "в кавычки"},
+	{"number where {value} is expected", schemacheck.Profile, []string{"capacity: {value: 10, source: Статистика приемной комиссии}", "capacity: ⟪10"}, schemacheck.RuleType, "{value: 10}"},
+	{"null value", schemacheck.Profile, []string{"title: Студент", "title: ⟪~"}, schemacheck.RuleType, "заполните значение или удалите ключ"},
+	{"enum typo", schemacheck.Profile, []string{"status: citizen", "status: ⟪citizn"}, schemacheck.RuleEnum, "может быть, citizen?"},
+	{"kind typo", schemacheck.Profile, []string{"kind: Profile", "kind: ⟪Profil"}, schemacheck.RuleEnum, "должно быть Profile"},
+	{"apiVersion v2", schemacheck.Profile, []string{"apiVersion: profiler/v1", "apiVersion: ⟪profiler/v2"}, schemacheck.RuleEnum, "только формат profiler/v1"},
+	{"unknown service type", schemacheck.LifeSituation, []string{"type: service", "type: ⟪услуга"}, schemacheck.RuleEnum, "service, function, support-measure"},
+	{"missing title at the root", schemacheck.Profile, []string{"apiVersion: profiler/v1", "⟪apiVersion: profiler/v1", "title: Студент\n", ""}, schemacheck.RuleRequired, "нет обязательного поля title («Название профиля»): добавьте его"},
+	{"missing value in a flow mapping", schemacheck.Profile, []string{"capacity: {value: 10, source: Статистика приемной комиссии}", "capacity: ⟪{source: Статистика приемной комиссии}"}, schemacheck.RuleRequired, "value («Количество лиц»)"},
+	{"missing evidence of a confirmed hypothesis", schemacheck.Profile, []string{"  - {text: Чаще подают документы через ЕПГУ, status: open}", "  - ⟪{text: Чаще подают документы через ЕПГУ, status: confirmed}"}, schemacheck.RuleRequired, "evidence («Доказательства»)"},
+	{"unknown key at the root", schemacheck.Profile, []string{"title: Студент", "⟪titel: Студент"}, schemacheck.RuleRequired + "|" + schemacheck.RuleUnknownKey, "может быть, title?"},
+	{"unknown key nested", schemacheck.Profile, []string{"  satisfaction: {value: 3.1}", "  ⟪satisfaktion: {value: 3.1}"}, schemacheck.RuleUnknownKey, "может быть, satisfaction?"},
+	{"id not a slug", schemacheck.Profile, []string{"id: student", "id: ⟪Student_1"}, schemacheck.RuleFormat, "например student-1"},
+	{"Cyrillic id", schemacheck.LifeSituation, []string{"id: vuz", "id: ⟪вуз"}, schemacheck.RuleFormat, "латиницей"},
+	{"date not ISO", schemacheck.Profile, []string{"date: 2026-03-01", "date: ⟪01.03.2026"}, schemacheck.RuleFormat, "пишите 2026-03-01"},
+	{"date not in the calendar", schemacheck.Profile, []string{"date: 2026-03-01", "date: ⟪2026-02-30"}, schemacheck.RuleFormat, "такой даты нет"},
+	{"blank title", schemacheck.Profile, []string{"title: Студент", `title: ⟪"  "`}, schemacheck.RuleFormat, "заполните"},
+	{"bucket not A-B", schemacheck.LifeSituation, []string{`values: ["18-25", "26-35"]`, `values: ["18-25", ⟪"26..35"]`}, schemacheck.RuleFormat, `"A-B"`},
+	{"negative capacity", schemacheck.Profile, []string{"value: 10,", "value: ⟪-1,"}, schemacheck.RuleRange, "не меньше 0"},
+	{"zero scale", schemacheck.Profile, []string{"satisfaction: {value: 3.1}", "satisfaction: {value: 3.1, scale: ⟪0}"}, schemacheck.RuleRange, "больше 0"},
+	{"empty statuses", schemacheck.LifeSituation, []string{"statuses: [citizen, business]", "statuses: ⟪[]"}, schemacheck.RuleEmpty, "добавьте хотя бы один пункт"},
+	{"empty attributes", schemacheck.Profile, []string{"attributes:\n  sex: мужской", "attributes: ⟪{}"}, schemacheck.RuleEmpty, "добавьте хотя бы одну пару"},
+	{"duplicate status", schemacheck.LifeSituation, []string{"statuses: [citizen, business]", "statuses: [citizen, ⟪citizen]"}, schemacheck.RuleDuplicate, "удалите повтор"},
+	{"values and catalog together", schemacheck.LifeSituation, []string{"  - id: region", "  - ⟪id: region", "    catalog: ru-regions", "    catalog: ru-regions\n    values: [Москва]"}, schemacheck.RuleConflict, "либо values, либо catalog"},
+	{"values on a text attribute", schemacheck.LifeSituation, []string{"  - id: note", "  - ⟪id: note", "    type: text", "    type: text\n    values: [да]"}, schemacheck.RuleConflict, "смените type на enum"},
+	{"hypothesis without journey", schemacheck.Profile, []string{"stage: hypothesis", "stage: ⟪hypothesis", "journey: [Пытается минимизировать личные посещения]\n", ""}, schemacheck.RuleStageGate, "нужно поле journey («Особенности клиентского пути»): добавьте хотя бы один пункт — или оставьте профиль на этапе «сегмент (II этап)» (stage: segment)"},
+	{"hypothesis with empty journey", schemacheck.Profile, []string{"stage: hypothesis", "stage: ⟪hypothesis", "journey: [Пытается минимизировать личные посещения]", "journey: []"}, schemacheck.RuleStageGate, "список journey («Особенности клиентского пути») пуст"},
+	{"hypothesis without channels", schemacheck.Profile, []string{"stage: hypothesis", "stage: ⟪hypothesis", "channels:\n  informing: [Веб-сайт вуза]\n  service: [ЕПГУ]\n", ""}, schemacheck.RuleStageGate, "channels.informing / channels.service"},
+	{"hypothesis with empty channels", schemacheck.Profile, []string{"stage: hypothesis", "stage: ⟪hypothesis", "channels:\n  informing: [Веб-сайт вуза]\n  service: [ЕПГУ]\n", "channels: {informing: []}\n"}, schemacheck.RuleStageGate, "channels.informing / channels.service"},
+	{"refined without history", schemacheck.Profile, []string{"stage: hypothesis", "stage: ⟪refined", "history:\n  - {date: 2026-03-01, change: Уточнены каналы}\n", ""}, schemacheck.RuleStageGate, "stage: hypothesis"},
+	{"final without sources", schemacheck.Profile, []string{"stage: hypothesis", "stage: ⟪final", "status: open}", "status: refuted, evidence: Опрос абитуриентов}"}, schemacheck.RuleStageGate, "sources («Источники»)"},
+	{"final with an open hypothesis", schemacheck.Profile, []string{"stage: hypothesis", "stage: ⟪final", "history:", "sources: [Опрос абитуриентов, n=400]\nhistory:"}, schemacheck.RuleStageGate, "гипотеза №1 (строка 19) еще не проверена"},
+}
+
+func base(kind schemacheck.Kind) (name, text string) {
+	if kind == schemacheck.LifeSituation {
+		return "vuz/life-situation.yaml", baseLS
+	}
+	return "vuz/profiles/student.yaml", baseProfile
+}
+
+func check(t *testing.T, name, text string, kind schemacheck.Kind) []finding.Finding {
+	t.Helper()
+	doc, fs := load.Parse(name, []byte(text), load.Limits{})
+	if len(fs) > 0 || !doc.Usable {
+		t.Fatalf("fixture does not load:\n%s", testws.Format(fs))
+	}
+	return schemacheck.Check(doc, kind)
+}
+
+func TestBasesAreClean(t *testing.T) {
+	for _, k := range []schemacheck.Kind{schemacheck.LifeSituation, schemacheck.Profile} {
+		name, text := base(k)
+		if fs := check(t, name, text, k); len(fs) > 0 {
+			t.Errorf("%s is not clean:\n%s", name, testws.Format(fs))
+		}
+	}
+}
+
+// TestSchemaRules: each case edits a clean document so that exactly one finding appears,
+// at the marked place, with the rule, both messages and a Russian hint on how to fix it.
+func TestSchemaRules(t *testing.T) {
+	for _, tc := range schemaCases {
+		t.Run(tc.name, func(t *testing.T) {
+			name, text := base(tc.kind)
+			for i := 0; i+1 < len(tc.edits); i += 2 {
+				if !strings.Contains(text, tc.edits[i]) {
+					t.Fatalf("fixture edit: %q not found", tc.edits[i])
+				}
+				text = strings.Replace(text, tc.edits[i], tc.edits[i+1], 1)
+			}
+			text, line, col := testws.Strip(text)
+			if line == 0 {
+				t.Fatal("fixture has no marker")
+			}
+			fs := check(t, name, text, tc.kind)
+			rules := strings.Split(tc.rule, "|")
+			if len(fs) != len(rules) {
+				t.Fatalf("want %d finding(s) %v, got:\n%s", len(rules), rules, testws.Format(fs))
+			}
+			// With two rules (a renamed key) the first is the parent object's, the last the
+			// key's; the marker states the last.
+			f := fs[len(fs)-1]
+			for _, g := range fs {
+				if g.Rule == rules[len(rules)-1] {
+					f = g
+				}
+			}
+			if f.File != name || f.Line != line || f.Column != col || f.Rule != rules[len(rules)-1] || f.Severity != finding.Error {
+				t.Errorf("got %s:%d:%d %s [%s], want %s:%d:%d error [%s]", f.File, f.Line, f.Column, f.Severity, f.Rule, name, line, col, rules[len(rules)-1])
+			}
+			testws.CheckMessages(t, f)
+			if !strings.Contains(f.Message.RU, tc.ru) {
+				t.Errorf("Russian message lacks %q:\n%s", tc.ru, f.Message.RU)
+			}
+		})
+	}
+}
+
+// TestEveryReadmeRuleIsTested reads the README's Rules table: every rule of the schema
+// check has a case above, and every rule id in the table is one the code defines.
+func TestEveryReadmeRuleIsTested(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(testws.Root(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, c := range schemaCases {
+		for _, r := range strings.Split(c.rule, "|") {
+			have[r] = true
+		}
+	}
+	row := regexp.MustCompile("(?m)^\\| (`[a-z-]+`(?:, `[a-z-]+`)*) \\|")
+	n := 0
+	for _, m := range row.FindAllStringSubmatch(rulesSection(t, string(readme)), -1) {
+		for _, id := range strings.Split(m[1], ", ") {
+			id = strings.Trim(id, "`")
+			n++
+			if (strings.HasPrefix(id, "schema-") || id == schemacheck.RuleStageGate) && !have[id] {
+				t.Errorf("README rule %s has no case in schemaCases", id)
+			}
+		}
+	}
+	if n < 30 {
+		t.Fatalf("found only %d rule ids in README.md's Rules table; did its layout change?", n)
+	}
+}
+
+// rulesSection returns the "## Rules" section of the README.
+func rulesSection(t *testing.T, readme string) string {
+	t.Helper()
+	_, after, ok := strings.Cut(readme, "\n## Rules\n")
+	if !ok {
+		t.Fatal("README.md has no \"## Rules\" section")
+	}
+	section, _, _ := strings.Cut(after, "\n## ")
+	return section
+}
