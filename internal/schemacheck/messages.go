@@ -38,8 +38,8 @@ type translator struct {
 
 // gate describes the if/then condition an error sits under, if any.
 type gate struct {
-	prop   string // the property the `if` tests, e.g. "stage"
-	value  string // the instance's value of that property
+	prop    string   // the property the `if` tests, e.g. "stage"
+	value   string   // the instance's value of that property
 	objPtr  string   // the object the if/then applies to
 	matches []string // the values of prop the condition holds for
 }
