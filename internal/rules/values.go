@@ -101,7 +101,8 @@ func checkCatalog(s *sink, a *model.Attribute, v model.Scalar) {
 	e, ok := c.Match(v.Text)
 	if ok {
 		if e.Legacy != nil {
-			s.at(v.Ptr, finding.Warning, RuleCatalogLegacy, *e.Legacy)
+			s.at(v.Ptr, finding.Warning, RuleCatalogLegacy, i18n.Join("", *e.Legacy,
+				i18n.Msg(" — укажите текущую форму", " — write the current form")))
 		}
 		return
 	}
