@@ -62,5 +62,5 @@ func New(format string, o Options) (Reporter, error) {
 // SummaryLine is the one-line tally the CLI prints to stderr after a text report.
 func SummaryLine(sum Summary) i18n.Text {
 	return i18n.Msg("Проверено файлов: %d; ошибок: %d, предупреждений: %d",
-		"Checked %d files: %d errors, %d warnings", sum.Files, sum.Errors, sum.Warnings)
+		"Checked files: %d; errors: %d, warnings: %d", sum.Files, sum.Errors, sum.Warnings)
 }
