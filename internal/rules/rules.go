@@ -83,8 +83,8 @@ func LifeSituation(d LSDoc) []finding.Finding {
 		for j, st := range a.Statuses {
 			if st.Valid() && !ls.HasStatus(st) {
 				s.at(fmt.Sprintf("%s/statuses/%d", a.Ptr, j), finding.Error, RuleAttributeStatus, i18n.Msg(
-					"признак %q описывает статус %s, которого нет в statuses ЖС (%s) — добавьте его в statuses или уберите здесь",
-					"attribute %q describes status %s, which the life situation does not list in statuses (%s) — add it there or remove it here",
+					"признак %[1]s описан для статуса %[2]s, которого нет в statuses жизненной ситуации (%[3]s): добавьте %[2]s в statuses ЖС или уберите его из statuses признака",
+					"attribute %[1]s is declared for status %[2]s, which the life situation does not list in statuses (%[3]s): add %[2]s to the life situation's statuses or remove it from the attribute's",
 					a.ID, st, joinStatuses(ls.Statuses)))
 			}
 		}
@@ -177,8 +177,8 @@ func Profile(d ProfileDoc) []finding.Finding {
 		}
 		if pr.Satisfaction.Set && pr.Satisfaction.Number > pr.Satisfaction.Scale {
 			s.at(pr.Satisfaction.Ptr+"/value", finding.Error, RuleSatisfactionScale, i18n.Msg(
-				"удовлетворенность %s больше максимума шкалы %s — исправьте оценку или укажите scale",
-				"satisfaction %s is above the scale's maximum %s — fix the score or set scale",
+				"удовлетворенность %s больше максимума шкалы %s — исправьте оценку или укажите scale: максимум шкалы, по которой шел опрос (по умолчанию 5)",
+				"satisfaction %s is above the scale's maximum %s — fix the score or set scale: the maximum of the survey's scale (default 5)",
 				fmtNum(pr.Satisfaction.Number), fmtNum(pr.Satisfaction.Scale)))
 		}
 	}
@@ -287,30 +287,30 @@ func checkAgainstLS(s *sink, p *model.Profile, lsd LSDoc) {
 	statusOK := p.Status.Valid() && ls.HasStatus(p.Status)
 	if p.Status.Valid() && !statusOK {
 		s.at("/status", finding.Error, RuleProfileStatus, i18n.Msg(
-			"статус %s не входит в statuses жизненной ситуации %q (%s) — выберите один из них или добавьте статус в %s",
-			"status %s is not among the statuses of life situation %q (%s) — pick one of them or add it to %s",
+			"статус %s не входит в statuses жизненной ситуации %s (%s) — выберите один из них или добавьте статус в %s",
+			"status %s is not among the statuses of life situation %s (%s) — pick one of them or add it to %s",
 			p.Status, ls.ID, joinStatuses(ls.Statuses), lsd.Doc.Path))
 	}
 	for _, av := range p.Attributes {
 		a := ls.Attribute(av.Key)
 		if a == nil {
-			msg := i18n.Msg("признак %q не объявлен в жизненной ситуации %q", "attribute %q is not declared in life situation %q", av.Key, ls.ID)
+			msg := i18n.Msg("признак %q не объявлен в жизненной ситуации %s", "attribute %q is not declared in life situation %s", av.Key, ls.ID)
 			if hint := attrSuggestion(av.Key, ls, p.Status); hint != "" {
 				msg = i18n.Join("", msg, i18n.Msg(" (может быть, %s?)", " (did you mean %s?)", hint))
 			}
-			msg = i18n.Join("", msg, i18n.Msg(" — добавьте его в attributes в %s или исправьте ключ", " — declare it under attributes in %s or fix the key", lsd.Doc.Path))
+			msg = i18n.Join("", msg, i18n.Msg(" — исправьте ключ или объявите признак в attributes в %s", " — fix the key or declare the attribute under attributes in %s", lsd.Doc.Path))
 			s.atKey(av.Ptr, finding.Error, RuleAttrUndeclared, msg)
 			continue
 		}
 		if statusOK && !a.HasStatus(p.Status) {
 			s.atKey(av.Ptr, finding.Error, RuleAttrUndeclared, i18n.Msg(
-				"признак %q объявлен для статусов %s, а профиль — для %s: добавьте %s в statuses признака или уберите его из профиля",
-				"attribute %q is declared for statuses %s but the profile is for %s: add %s to the attribute's statuses or remove it from the profile",
+				"признак %s объявлен только для статусов %s, а профиль — для %s: добавьте %s в statuses признака в life-situation.yaml или уберите признак из профиля",
+				"attribute %s is declared only for statuses %s but the profile is for %s: add %s to the attribute's statuses in life-situation.yaml or remove the attribute from the profile",
 				a.ID, joinStatuses(a.Statuses), p.Status, p.Status))
 			continue
 		}
 		for _, v := range av.Values {
-			checkValue(s, a, v)
+			checkValue(s, a, v, lsd.Doc.Path)
 		}
 	}
 }

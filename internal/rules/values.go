@@ -44,7 +44,9 @@ func parseBucket(s string) (bucket, bool) {
 
 func (b bucket) contains(lo, hi float64) bool { return b.lo <= lo && hi <= b.hi }
 
-func checkValue(s *sink, a *model.Attribute, v model.Scalar) {
+// checkValue checks one profile value against its attribute; lsPath names the file that
+// declares the attribute, for messages that suggest changing the declaration.
+func checkValue(s *sink, a *model.Attribute, v model.Scalar, lsPath string) {
 	if v.Number && v.Canonical != "" && v.Text != v.Canonical && a.Type != model.AttrRange {
 		s.at(v.Ptr, finding.Warning, RuleUnquoted, i18n.Msg(
 			"YAML читает %[1]s без кавычек как число %[2]s — возьмите значение в кавычки: \"%[1]s\"",
@@ -56,13 +58,13 @@ func checkValue(s *sink, a *model.Attribute, v model.Scalar) {
 			checkCatalog(s, a, v)
 			return
 		}
-		checkEnum(s, a, v)
+		checkEnum(s, a, v, lsPath)
 	case model.AttrRange:
-		checkRange(s, a, v)
+		checkRange(s, a, v, lsPath)
 	}
 }
 
-func checkEnum(s *sink, a *model.Attribute, v model.Scalar) {
+func checkEnum(s *sink, a *model.Attribute, v model.Scalar, lsPath string) {
 	if len(a.Values) == 0 {
 		return
 	}
@@ -73,16 +75,17 @@ func checkEnum(s *sink, a *model.Attribute, v model.Scalar) {
 		}
 		if catalog.Normalize(allowed) == nv {
 			s.at(v.Ptr, finding.Warning, RuleAttrSpelling, i18n.Msg(
-				"%q записано не так, как в каталоге признаков: пишите %q, чтобы значения совпадали при подсчете",
-				"%q is spelled differently from the attribute catalogue: write %q so values group together", v.Text, allowed))
+				"%q отличается от объявленного значения %q только регистром или буквой «ё» — пишите %q, чтобы профили совпадали при подсчете",
+				"%q differs from the declared value %q only in case or «ё» — write %q so that profiles group together", v.Text, allowed, allowed))
 			return
 		}
 	}
-	msg := i18n.Msg("значение %q не входит в допустимые значения признака %q («%s»)", "%q is not an allowed value of attribute %q (%s)", v.Text, a.ID, a.Title)
+	msg := i18n.Msg("значение %q не входит в допустимые значения признака %s («%s»): %s", "%q is not an allowed value of attribute %s (%s): %s",
+		v.Text, a.ID, a.Title, listValues(a.Values))
 	if best := closest(v.Text, a.Values); best != "" {
 		msg = i18n.Join("", msg, i18n.Msg(" (может быть, %q?)", " (did you mean %q?)", best))
 	}
-	msg = i18n.Join("", msg, i18n.Msg(": %s — или добавьте значение в values признака", ": %s — or add it to the attribute's values", listValues(a.Values)))
+	msg = i18n.Join("", msg, i18n.Msg(" — исправьте значение или добавьте его в values признака в %s", " — fix the value or add it to the attribute's values in %s", lsPath))
 	s.at(v.Ptr, finding.Error, RuleAttrValue, msg)
 }
 
@@ -106,37 +109,38 @@ func checkCatalog(s *sink, a *model.Attribute, v model.Scalar) {
 		}
 		return
 	}
-	msg := i18n.Msg("%q не найдено в справочнике %s («%s»)", "%q is not in catalogue %s (%s)", v.Text, c.ID, c.Title.RU)
+	msg := i18n.Msg("значение %q не найдено в справочнике %s («%s»)", "%q is not in catalogue %s (%s)", v.Text, c.ID, c.Title.RU)
 	msg.EN = strings.Replace(msg.EN, c.Title.RU, c.Title.EN, 1)
 	if sug := c.Suggest(v.Text, 3); len(sug) > 0 {
 		var names []string
 		for _, e := range sug {
 			names = append(names, e.Name)
 		}
-		msg = i18n.Join("", msg, i18n.Msg(" — может быть, %s?", " — did you mean %s?", strings.Join(names, " / ")))
+		msg = i18n.Join("", msg, i18n.Msg(" (может быть, %s?) — укажите полное название или сокращение из справочника",
+			" (did you mean %s?) — use a full name or an abbreviation from the catalogue", strings.Join(names, " / ")))
 	} else {
-		msg = i18n.Join("", msg, i18n.Msg(" — укажите полное название или сокращение из справочника (список: profiler schema и README)",
-			" — use a full name or an abbreviation from the catalogue (see the README)"))
+		msg = i18n.Join("", msg, i18n.Msg(" — укажите полное название или сокращение из справочника (состав справочников — в README проекта)",
+			" — use a full name or an abbreviation from the catalogue (the catalogues are listed in the project's README)"))
 	}
 	s.at(v.Ptr, finding.Error, RuleAttrValue, msg)
 }
 
-func checkRange(s *sink, a *model.Attribute, v model.Scalar) {
+func checkRange(s *sink, a *model.Attribute, v model.Scalar, lsPath string) {
 	var lo, hi float64
 	if n, ok := parseNum(v.Text); ok {
 		lo, hi = n, n
 	} else if b, ok := parseBucket(v.Text); ok && !strings.HasSuffix(strings.TrimSpace(v.Text), "+") {
 		if b.lo > b.hi {
 			s.at(v.Ptr, finding.Error, RuleAttrValue, i18n.Msg(
-				"диапазон %q: начало больше конца", "range %q: the start is above the end", v.Text))
+				"диапазон %q: начало больше конца — пишите меньшее число первым", "range %q: the start is above the end — write the smaller number first", v.Text))
 			return
 		}
 		lo, hi = b.lo, b.hi
 	} else if b, ok := parseBucket(v.Text); ok {
 		lo, hi = b.lo, b.hi
 	} else {
-		msg := i18n.Msg("%q — не число и не диапазон: признак %q («%s») числовой; пишите число (20) или диапазон (\"22-25\")",
-			"%q is neither a number nor a range: attribute %q (%s) is numeric; write a number (20) or a range (\"22-25\")", v.Text, a.ID, a.Title)
+		msg := i18n.Msg("%q — не число и не диапазон: признак %s («%s») числовой; пишите число (20) или диапазон (\"22-25\")",
+			"%q is neither a number nor a range: attribute %s (%s) is numeric; write a number (20) or a range (\"22-25\")", v.Text, a.ID, a.Title)
 		if a.Unit != "" {
 			msg = i18n.Join("", msg, i18n.Msg(" без единицы измерения — она уже указана в ЖС (%s)", " without the unit — the life situation already gives it (%s)", a.Unit))
 		}
@@ -157,8 +161,15 @@ func checkRange(s *sink, a *model.Attribute, v model.Scalar) {
 			return
 		}
 	}
+	if lo == hi {
+		s.at(v.Ptr, finding.Error, RuleAttrValue, i18n.Msg(
+			"значение %s не попадает ни в один интервал признака %s («%s»): %s — укажите значение из этих интервалов или добавьте интервал в values признака в %s",
+			"%s lies in no bucket of attribute %s (%s): %s — use a value inside one of them or add a bucket to the attribute's values in %s",
+			v.Text, a.ID, a.Title, strings.Join(a.Values, ", "), lsPath))
+		return
+	}
 	s.at(v.Ptr, finding.Error, RuleAttrValue, i18n.Msg(
-		"%s не попадает целиком ни в один интервал признака %q («%s»): %s — выберите значение внутри одного интервала или поправьте интервалы",
-		"%s does not lie inside one bucket of attribute %q (%s): %s — pick a value inside one bucket or adjust the buckets",
-		v.Text, a.ID, a.Title, strings.Join(a.Values, ", ")))
+		"диапазон %s должен целиком лежать внутри одного интервала признака %s («%s»): %s — сузьте диапазон или поправьте интервалы в %s",
+		"range %s must lie inside one bucket of attribute %s (%s): %s — narrow the range or adjust the buckets in %s",
+		v.Text, a.ID, a.Title, strings.Join(a.Values, ", "), lsPath))
 }
