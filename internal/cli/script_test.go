@@ -57,4 +57,3 @@ func TestScripts(t *testing.T) {
 		},
 	})
 }
-
