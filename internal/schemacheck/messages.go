@@ -190,7 +190,6 @@ func (t translator) translate(e *jsonschema.ValidationError) []finding.Finding {
 	case "anyOf", "oneOf":
 		names := requiredNames(node[kw])
 		if len(names) > 0 {
-			list := strings.Join(names, ", ")
 			if g.isStage() {
 				what, _ := t.named(ptr)
 				alts := strings.Join(qualify(field, names), " / ")
@@ -199,8 +198,11 @@ func (t translator) translate(e *jsonschema.ValidationError) []finding.Finding {
 					fix:  i18n.Msg("добавьте хотя бы один пункт в %s", "add at least one item to %s", alts),
 				})}
 			}
-			return []finding.Finding{t.f(ptr, false, RuleRequired, i18n.Join("", i18n.Msg(
-				"нужно хотя бы одно из полей: %s — добавьте одно из них", "at least one of these fields is required: %s — add one of them", list), g.condition()))}
+			need := i18n.Text{
+				RU: fmt.Sprintf(": нужно хотя бы одно из полей %s — добавьте одно из них", joinOr(names, "или")),
+				EN: fmt.Sprintf(": at least one of the fields %s is required — add one of them", joinOr(names, "or")),
+			}
+			return []finding.Finding{t.f(ptr, false, RuleRequired, i18n.Join("", i18n.Same(field), g.condition(), need))}
 		}
 	case "not":
 		names := requiredNames([]any{node["not"]})
@@ -384,10 +386,19 @@ func (t translator) typeMessage(node map[string]any, ptr string, val any) i18n.T
 		en = append(en, typeNames[x].EN)
 	}
 	actual := jsonTypeOf(val)
+	found := typeNames[actual]
+	if actual == "number" {
+		found = i18n.Text{RU: "дробное число", EN: "a fractional number"}
+	}
 	field := fieldName(ptr)
 	msg := i18n.Text{
-		RU: fmt.Sprintf("%s: ожидается %s, а указано %s", field, strings.Join(ru, " или "), typeNames[actual].RU),
-		EN: fmt.Sprintf("%s: expected %s, found %s", field, strings.Join(en, " or "), typeNames[actual].EN),
+		RU: fmt.Sprintf("%s: ожидается %s, а здесь %s", field, joinOr(ru, "или"), found.RU),
+		EN: fmt.Sprintf("%s: expected %s, found %s", field, joinOr(en, "or"), found.EN),
+	}
+	if s, ok := val.(string); ok && (slices.Contains(expected, "integer") || slices.Contains(expected, "number")) {
+		if _, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
+			return i18n.Join("", msg, i18n.Msg(" — уберите кавычки: %s", " — remove the quotes: %s", strings.TrimSpace(s)))
+		}
 	}
 	switch {
 	case slices.Contains(expected, "string") && actual != "null":
@@ -403,6 +414,14 @@ func (t translator) typeMessage(node map[string]any, ptr string, val any) i18n.T
 		msg = i18n.Join("", msg, i18n.Msg(" — запишите как {value: %s}", " — write it as {value: %s}", scalarText(val)))
 	}
 	return msg
+}
+
+// joinOr lists alternatives: "a", "a или b", "a, b или c".
+func joinOr(xs []string, or string) string {
+	if len(xs) <= 1 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " " + or + " " + xs[len(xs)-1]
 }
 
 func hasValueProp(node map[string]any) bool {
