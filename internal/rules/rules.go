@@ -10,6 +10,7 @@ package rules
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -184,8 +185,8 @@ func Profile(d ProfileDoc) []finding.Finding {
 	}
 	prev := ""
 	for _, h := range p.History {
-		if h.Date == "" {
-			continue
+		if !isoDate.MatchString(h.Date) {
+			continue // the schema reports a malformed date; comparing it would only cascade
 		}
 		if prev != "" && h.Date < prev {
 			s.at(h.Ptr+"/date", finding.Error, RuleHistoryOrder, i18n.Msg(
@@ -198,6 +199,8 @@ func Profile(d ProfileDoc) []finding.Finding {
 	}
 	return s.out
 }
+
+var isoDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 func priorityPtr(doc *load.Document) string {
 	if doc.Node("/priority") != nil {

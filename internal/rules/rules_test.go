@@ -294,3 +294,25 @@ func rulesSection(t *testing.T, readme string) string {
 	section, _, _ := strings.Cut(after, "\n## ")
 	return section
 }
+
+// TestNoCascades: a value the schema already reports does not also trip a rule.
+func TestNoCascades(t *testing.T) {
+	cases := []struct {
+		name string
+		edit []string
+		rule string // the only rule expected
+	}{
+		{"malformed date in history", l("satisfaction: {value: 3}\n", "satisfaction: {value: 3}\nhistory:\n  - {date: 31.12.2025, change: Сформирован}\n  - {date: 2026-01-05, change: Уточнен}\n"), "schema-format"},
+		{".inf satisfaction is not missing", l("satisfaction: {value: 3}", "satisfaction: {value: .inf}"), "yaml-special-float"},
+		{"string capacity is not missing", l("capacity: {value: 10}", `capacity: {value: "10"}`), "schema-type"},
+		{"unknown status skips the attribute checks", l("status: citizen", "status: citizn"), "schema-enum"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			res := testws.Check(t, testws.Write(t, workspaceFiles(t, none, tc.edit)))
+			if len(res.Findings) != 1 || res.Findings[0].Rule != tc.rule {
+				t.Errorf("want exactly one %s finding, got:\n%s", tc.rule, testws.Format(res.Findings))
+			}
+		})
+	}
+}
