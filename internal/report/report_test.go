@@ -49,7 +49,7 @@ var sources = map[string]string{
 
 var findings = []finding.Finding{
 	{File: fileGone, Severity: finding.Error, Rule: "path-not-found",
-		Message: i18n.Msg("путь не найден или недоступен: %s", "path not found or not accessible: %s", "no such file or directory")},
+		Message: i18n.Msg("путь не найден — проверьте имя файла или папки", "path not found — check the file or folder name")},
 	{File: fileLS, Line: 2, Column: 21, Severity: finding.Error, Rule: "schema-duplicate",
 		Message: i18n.Msg("statuses: значение %q повторяется (оно уже есть в пункте 1) — удалите повтор", "statuses: %q is repeated (already item 1) — remove the duplicate", "citizen")},
 	{File: fileProfile, Line: 3, Column: 28, Severity: finding.Error, Rule: "attribute-undeclared",

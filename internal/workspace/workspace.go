@@ -4,6 +4,7 @@ package workspace
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -142,7 +143,7 @@ func discover(paths []string, opts Options) (ts []target, pre map[string][]byte,
 		if err != nil {
 			ioErr = true
 			out = append(out, finding.Finding{File: displayPath(p), Severity: finding.Error, Rule: RulePathNotFound,
-				Message: i18n.Msg("путь не найден или недоступен: %v", "path not found or not accessible: %v", osErr(err))})
+				Message: pathMessage(err)})
 			continue
 		}
 		if !st.IsDir() {
@@ -154,7 +155,7 @@ func discover(paths []string, opts Options) (ts []target, pre map[string][]byte,
 			if err != nil {
 				ioErr = true
 				out = append(out, finding.Finding{File: displayPath(fp), Severity: finding.Error, Rule: RuleFileRead,
-					Message: i18n.Msg("не удалось прочитать: %v", "cannot read: %v", osErr(err))})
+					Message: i18n.Join(": ", i18n.Msg("не удалось прочитать", "cannot read"), osReason(err))})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -205,13 +206,31 @@ func discover(paths []string, opts Options) (ts []target, pre map[string][]byte,
 	return ts, pre, out, ioErr
 }
 
-func osErr(err error) string {
-	var pe *fs.PathError
-	if e, ok := err.(*fs.PathError); ok {
-		pe = e
-		return pe.Err.Error()
+// pathMessage explains a path given on the command line that cannot be used.
+func pathMessage(err error) i18n.Text {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return i18n.Msg("путь не найден — проверьте имя файла или папки", "path not found — check the file or folder name")
+	case errors.Is(err, fs.ErrPermission):
+		return i18n.Msg("нет доступа к пути — проверьте права на чтение", "permission denied — check the read permissions")
 	}
-	return err.Error()
+	return i18n.Join(": ", i18n.Msg("путь недоступен", "path not accessible"), osReason(err))
+}
+
+// osReason renders an OS error in the user's language where it is a common one; other
+// errors keep the system's own text.
+func osReason(err error) i18n.Text {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return i18n.Msg("файл не найден", "file not found")
+	case errors.Is(err, fs.ErrPermission):
+		return i18n.Msg("нет прав на чтение", "permission denied")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return i18n.Same(pe.Err.Error())
+	}
+	return i18n.Same(err.Error())
 }
 
 // Check finds, loads and checks every document under paths.
@@ -332,7 +351,7 @@ func readFinding(display string, err error) finding.Finding {
 		return finding.Finding{File: display, Severity: finding.Error, Rule: re.Rule, Message: re.Message}
 	}
 	return finding.Finding{File: display, Severity: finding.Error, Rule: RuleFileRead,
-		Message: i18n.Msg("не удалось прочитать файл: %v", "cannot read the file: %v", osErr(err))}
+		Message: i18n.Join(": ", i18n.Msg("не удалось прочитать файл", "cannot read the file"), osReason(err))}
 }
 
 // checkOne parses, schema-checks, decodes and runs the single-file rules on one document.
