@@ -258,10 +258,14 @@ func Workspace(lss []LSDoc, ps []ProfileDoc) []finding.Finding {
 			if best := closest(p.LifeSituation, lsIDs); best != "" {
 				msg = i18n.Join("", msg, i18n.Msg(" (может быть, %s?)", " (did you mean %s?)", best))
 			}
-			if len(lss) == 0 {
+			if len(lss) == 0 && d.Doc.Path == "-" {
 				msg = i18n.Join("", msg, i18n.Msg(
-					": среди проверенных файлов нет ни одного life-situation.yaml — проверяйте папку ЖС целиком",
-					": none of the checked files is a life-situation.yaml — check the whole life-situation folder"))
+					": документ со стандартного ввода проверяется без своей ЖС — укажите его путь: --stdin-name <папка ЖС>/profiles/<id>.yaml",
+					": the document from standard input is checked without its life situation — give its path: --stdin-name <LS folder>/profiles/<id>.yaml"))
+			} else if len(lss) == 0 {
+				msg = i18n.Join("", msg, i18n.Msg(
+					": среди проверенных файлов нет ни одного life-situation.yaml — проверьте папку ЖС целиком или положите профиль в ее папку profiles/",
+					": none of the checked files is a life-situation.yaml — check the whole life-situation folder or put the profile in its profiles/ folder"))
 			} else {
 				msg = i18n.Join("", msg, i18n.Msg(
 					" — укажите id из life-situation.yaml: %s", " — use an id from a life-situation.yaml: %s", strings.Join(firstN(lsIDs, 5), ", ")))
