@@ -71,14 +71,15 @@ func (s *sink) atKey(ptr string, sev finding.Severity, rule string, msg i18n.Tex
 func LifeSituation(d LSDoc) []finding.Finding {
 	s := &sink{doc: d.Doc}
 	ls := d.LS
-	seenAttr := map[string]string{}
-	for i, a := range ls.Attributes {
+	seenAttr := map[string]int{} // id -> line of its first declaration
+	for _, a := range ls.Attributes {
 		if a.ID != "" {
 			if prev, ok := seenAttr[a.ID]; ok {
 				s.at(a.Ptr+"/id", finding.Error, RuleDuplicateID, i18n.Msg(
-					"признак %q уже объявлен (%s) — у каждого признака свой id", "attribute %q is already declared (%s) — each attribute needs its own id", a.ID, prev))
+					"признак %s уже объявлен в строке %d — у каждого признака свой id: переименуйте этот или объедините их",
+					"attribute %s is already declared on line %d — each attribute needs its own id: rename this one or merge them", a.ID, prev))
 			} else {
-				seenAttr[a.ID] = fmt.Sprintf("attributes[%d]", i)
+				seenAttr[a.ID], _ = d.Doc.Pos(a.Ptr + "/id")
 			}
 		}
 		for j, st := range a.Statuses {
@@ -93,16 +94,17 @@ func LifeSituation(d LSDoc) []finding.Finding {
 			checkBuckets(s, a)
 		}
 	}
-	seenSvc := map[string]string{}
-	for i, sv := range ls.Services {
+	seenSvc := map[string]int{}
+	for _, sv := range ls.Services {
 		if sv.ID == "" {
 			continue
 		}
 		if prev, ok := seenSvc[sv.ID]; ok {
 			s.at(sv.Ptr+"/id", finding.Error, RuleDuplicateID, i18n.Msg(
-				"услуга %q уже объявлена (%s) — у каждой услуги свой id", "service %q is already declared (%s) — each service needs its own id", sv.ID, prev))
+				"услуга %s уже объявлена в строке %d — у каждой услуги свой id: переименуйте эту или объедините их",
+				"service %s is already declared on line %d — each service needs its own id: rename this one or merge them", sv.ID, prev))
 		} else {
-			seenSvc[sv.ID] = fmt.Sprintf("services[%d]", i)
+			seenSvc[sv.ID], _ = d.Doc.Pos(sv.Ptr + "/id")
 		}
 	}
 	return s.out
@@ -226,8 +228,8 @@ func Workspace(lss []LSDoc, ps []ProfileDoc) []finding.Finding {
 			s := &sink{doc: d.Doc}
 			line, _ := prev.Doc.Pos("/id")
 			s.at("/id", finding.Error, RuleDuplicateID, i18n.Msg(
-				"жизненная ситуация с id %q уже есть в %s:%d — id должен быть уникален в рабочей области",
-				"a life situation with id %q already exists in %s:%d — ids must be unique in the workspace", id, prev.Doc.Path, line))
+				"жизненная ситуация с id %q уже есть в %s:%d — переименуйте одну из них: id должен быть уникален в рабочей области",
+				"a life situation with id %q already exists in %s:%d — rename one of them: ids must be unique in the workspace", id, prev.Doc.Path, line))
 			out = append(out, s.out...)
 			continue
 		}
@@ -242,8 +244,8 @@ func Workspace(lss []LSDoc, ps []ProfileDoc) []finding.Finding {
 			if prev, ok := seenProfile[p.ID]; ok {
 				line, _ := prev.Doc.Pos("/id")
 				s.at("/id", finding.Error, RuleDuplicateID, i18n.Msg(
-					"профиль с id %q уже есть в %s:%d — id должен быть уникален в рабочей области",
-					"a profile with id %q already exists in %s:%d — ids must be unique in the workspace", p.ID, prev.Doc.Path, line))
+					"профиль с id %q уже есть в %s:%d — переименуйте один из них (и файл — в <id>.yaml): id должен быть уникален в рабочей области",
+					"a profile with id %q already exists in %s:%d — rename one of them (and its file to <id>.yaml): ids must be unique in the workspace", p.ID, prev.Doc.Path, line))
 			} else {
 				seenProfile[p.ID] = d
 			}

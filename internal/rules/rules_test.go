@@ -203,6 +203,35 @@ var ruleCases = []ruleCase{
 		ws(none, l("satisfaction: {value: 3}\n", "satisfaction: {value: 3}\nhistory:\n  - {date: 2026-02-01, change: Добавлены боли}\n  - {date: 2026-03-01, change: Уточнены каналы}\n"))},
 }
 
+// ruleHints: a part of each case's Russian message that tells the analyst how to fix it.
+var ruleHints = map[string]string{
+	"duplicate attribute id":                     "уже объявлен в строке 15 — у каждого признака свой id: переименуйте этот или объедините их",
+	"duplicate service id":                       "уже объявлена в строке 8 — у каждой услуги свой id: переименуйте эту",
+	"duplicate life situation id":                "/vuz/life-situation.yaml:4 — переименуйте одну из них",
+	"duplicate profile id":                       "/vuz/profiles/student.yaml:3 — переименуйте один из них",
+	"attribute status not in the life situation": "добавьте internal в statuses ЖС или уберите его из statuses признака",
+	"bucket start above its end":                 "пишите меньшее число первым",
+	"overlapping buckets":                        "сдвиньте границу",
+	"life situation not found":                   "(может быть, vuz?) — укажите id из life-situation.yaml: vuz",
+	"profile status not in the life situation":   "выберите один из них или добавьте статус в ",
+	"attribute not declared":                     "исправьте ключ или объявите признак в attributes в ",
+	"attribute declared for another status":      "добавьте citizen в statuses признака в life-situation.yaml или уберите признак из профиля",
+	"enum value not declared":                    "мужской, женский — исправьте значение или добавьте его в values признака в ",
+	"enum value in a list":                       "мужской, женский — исправьте значение",
+	"range value outside every bucket":           "18-25, 26-35 — укажите значение из этих интервалов или добавьте интервал",
+	"range sub-range across buckets":             "сузьте диапазон или поправьте интервалы",
+	"range value not a number":                   "пишите число (20) или диапазон (\"22-25\") без единицы измерения — она уже указана в ЖС (лет)",
+	"catalogue value unknown":                    "укажите полное название или сокращение из справочника",
+	"enum value differs in case":                 "пишите \"мужской\"",
+	"legacy legal form":                          "сейчас это ПАО (публичное акционерное общество) или АО (непубличное акционерное общество) — укажите текущую форму",
+	"unquoted 007":                               "возьмите значение в кавычки: \"007\"",
+	"file name differs from id":                  "переименуйте файл в student.yaml или поправьте id",
+	"satisfaction missing":                       "добавьте satisfaction: {value: …, source: …}",
+	"no priority at all":                         "добавьте их",
+	"satisfaction above its scale":               "исправьте оценку или укажите scale",
+	"history out of order":                       "переставьте запись",
+}
+
 // TestRules trips every rule of this package with one fixture and passes it with a
 // near-identical one.
 func TestRules(t *testing.T) {
@@ -235,6 +264,9 @@ func TestRules(t *testing.T) {
 				t.Errorf("got %s:%d:%d %s, want %s:%d:%d %s\n%s", f.File, f.Line, f.Column, f.Severity, file, line, col, tc.sev, testws.Format(got))
 			}
 			testws.CheckMessages(t, f)
+			if hint, ok := ruleHints[tc.name]; !ok || !strings.Contains(f.Message.RU, hint) {
+				t.Errorf("Russian message lacks the hint %q:\n%s", hint, f.Message.RU)
+			}
 
 			pass := testws.Check(t, testws.Write(t, tc.pass(t)))
 			if len(pass.Findings) != 0 {
