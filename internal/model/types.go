@@ -97,7 +97,7 @@ type Param struct {
 	Set    bool
 	Number float64 // capacity, satisfaction
 	Bool   bool    // the additional flags
-	Scale  float64 // satisfaction only; 5 when not given
+	Scale  float64 // satisfaction only; 5 when not given, 0 when given but not a positive number
 	Source string
 	Note   string
 	Ptr    string

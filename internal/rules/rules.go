@@ -178,7 +178,7 @@ func Profile(d ProfileDoc) []finding.Finding {
 				"не указан уровень удовлетворенности (priority.satisfaction) — основной параметр приоритизации; добавьте satisfaction: {value: …, source: …} по опросам или глубинным интервью",
 				"satisfaction (priority.satisfaction) is missing — a main prioritisation parameter; add satisfaction: {value: …, source: …} from surveys or in-depth interviews"))
 		}
-		if pr.Satisfaction.Set && pr.Satisfaction.Number > pr.Satisfaction.Scale {
+		if pr.Satisfaction.Set && pr.Satisfaction.Scale > 0 && pr.Satisfaction.Number > pr.Satisfaction.Scale {
 			s.at(pr.Satisfaction.Ptr+"/value", finding.Error, RuleSatisfactionScale, i18n.Msg(
 				"удовлетворенность %s больше максимума шкалы %s — исправьте оценку или укажите scale: максимум шкалы, по которой шел опрос (по умолчанию 5)",
 				"satisfaction %s is above the scale's maximum %s — fix the score or set scale: the maximum of the survey's scale (default 5)",
@@ -202,7 +202,10 @@ func Profile(d ProfileDoc) []finding.Finding {
 	return s.out
 }
 
-var isoDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+var (
+	isoDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+	slug    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) // defs.schema.json#/$defs/slug
+)
 
 func priorityPtr(doc *load.Document) string {
 	if doc.Node("/priority") != nil {
@@ -250,8 +253,8 @@ func Workspace(lss []LSDoc, ps []ProfileDoc) []finding.Finding {
 				seenProfile[p.ID] = d
 			}
 		}
-		if p.LifeSituation == "" {
-			out = append(out, s.out...)
+		if !slug.MatchString(p.LifeSituation) {
+			out = append(out, s.out...) // empty or not an id: the schema reports it
 			continue
 		}
 		lsd, ok := byID[p.LifeSituation]

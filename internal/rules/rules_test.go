@@ -337,6 +337,8 @@ func TestNoCascades(t *testing.T) {
 		{"malformed date in history", l("satisfaction: {value: 3}\n", "satisfaction: {value: 3}\nhistory:\n  - {date: 31.12.2025, change: Сформирован}\n  - {date: 2026-01-05, change: Уточнен}\n"), "schema-format"},
 		{".inf satisfaction is not missing", l("satisfaction: {value: 3}", "satisfaction: {value: .inf}"), "yaml-special-float"},
 		{"string capacity is not missing", l("capacity: {value: 10}", `capacity: {value: "10"}`), "schema-type"},
+		{"lifeSituation that is not an id is not also unresolved", l("lifeSituation: vuz", "lifeSituation: Vuz"), "schema-format"},
+		{"invalid scale is not compared", l("satisfaction: {value: 3}", "satisfaction: {value: 7, scale: 0}"), "schema-range"},
 		{"unknown status skips the attribute checks", l("status: citizen", "status: citizn"), "schema-enum"},
 	}
 	for _, tc := range cases {

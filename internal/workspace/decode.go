@@ -116,8 +116,13 @@ func param(m map[string]any, key string) model.Param {
 	case json.Number:
 		p.Number, p.Set = num(v)
 	}
-	if s, ok := num(pm["scale"]); ok && s > 0 {
-		p.Scale = s
+	if raw, given := pm["scale"]; given {
+		// A scale that is given but not a positive number is reported by the schema; 0
+		// tells the rules not to compare against it (nor against the default).
+		p.Scale = 0
+		if s, ok := num(raw); ok && s > 0 {
+			p.Scale = s
+		}
 	}
 	return p
 }
