@@ -57,12 +57,20 @@ type sink struct {
 	out []finding.Finding
 }
 
+// at and atKey record a finding at the value or the key of ptr, unless the loader has
+// already reported that place (a non-string key, .inf): one problem, one finding.
 func (s *sink) at(ptr string, sev finding.Severity, rule string, msg i18n.Text) {
+	if s.doc.Poisoned[ptr] {
+		return
+	}
 	line, col := s.doc.Pos(ptr)
 	s.out = append(s.out, finding.Finding{File: s.doc.Path, Line: line, Column: col, Severity: sev, Rule: rule, Message: msg})
 }
 
 func (s *sink) atKey(ptr string, sev finding.Severity, rule string, msg i18n.Text) {
+	if s.doc.Poisoned[ptr] {
+		return
+	}
 	line, col := s.doc.KeyPos(ptr)
 	s.out = append(s.out, finding.Finding{File: s.doc.Path, Line: line, Column: col, Severity: sev, Rule: rule, Message: msg})
 }

@@ -338,6 +338,7 @@ func TestNoCascades(t *testing.T) {
 		{".inf satisfaction is not missing", l("satisfaction: {value: 3}", "satisfaction: {value: .inf}"), "yaml-special-float"},
 		{"string capacity is not missing", l("capacity: {value: 10}", `capacity: {value: "10"}`), "schema-type"},
 		{"lifeSituation that is not an id is not also unresolved", l("lifeSituation: vuz", "lifeSituation: Vuz"), "schema-format"},
+		{"non-string attribute key is not also undeclared", l("  age: 20", "  1: 20"), "yaml-non-string-key"},
 		{"invalid scale is not compared", l("satisfaction: {value: 3}", "satisfaction: {value: 7, scale: 0}"), "schema-range"},
 		{"unknown status skips the attribute checks", l("status: citizen", "status: citizn"), "schema-enum"},
 	}
