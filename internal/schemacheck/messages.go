@@ -140,7 +140,7 @@ func (t translator) translate(e *jsonschema.ValidationError) []finding.Finding {
 		}
 		return out
 	case "pattern", "minLength", "maxLength", "format":
-		msg, ok := t.formatMessage(kw, file, parentPath, node, field, val)
+		msg, ok := t.formatMessage(kw, file, parentPath, node, ptr, val)
 		if !ok {
 			return nil
 		}
@@ -438,7 +438,8 @@ var (
 
 // formatMessage words a string that has the wrong form. ok is false when another keyword
 // on the same value already says it (a date that fails both pattern and format).
-func (t translator) formatMessage(kw, file, parentPath string, node map[string]any, field string, val any) (msg i18n.Text, ok bool) {
+func (t translator) formatMessage(kw, file, parentPath string, node map[string]any, ptr string, val any) (msg i18n.Text, ok bool) {
+	field := fieldName(ptr)
 	s, _ := val.(string)
 	pattern, _ := node["pattern"].(string)
 	switch {
@@ -474,6 +475,13 @@ func (t translator) formatMessage(kw, file, parentPath string, node map[string]a
 		}
 		return msg, true
 	case kw == "minLength" || pattern == `\S`:
+		segs := load.Split(ptr)
+		if _, err := strconv.Atoi(segs[len(segs)-1]); err == nil {
+			return i18n.Msg("%s: пустой пункт — заполните его или удалите", "%s: an empty item — fill it in or remove it", field), true
+		}
+		if _, required := t.describe(ptr); required {
+			return i18n.Msg("%s: пустое значение — заполните его", "%s: the value is empty — fill it in", field), true
+		}
 		return i18n.Msg("%s: пустое значение — заполните его или удалите ключ", "%s: the value is empty — fill it in or remove the key", field), true
 	case strings.Contains(pattern, `(-[0-9]+`):
 		return i18n.Msg("%s: %q — не интервал: пишите \"A-B\" (например \"18-25\") или \"A+\" (например \"51+\")",

@@ -98,7 +98,9 @@ var schemaCases = []schemaCase{
 	{"Cyrillic id", schemacheck.LifeSituation, []string{"id: vuz", "id: ⟪вуз"}, schemacheck.RuleFormat, "латиницей"},
 	{"date not ISO", schemacheck.Profile, []string{"date: 2026-03-01", "date: ⟪01.03.2026"}, schemacheck.RuleFormat, "пишите 2026-03-01"},
 	{"date not in the calendar", schemacheck.Profile, []string{"date: 2026-03-01", "date: ⟪2026-02-30"}, schemacheck.RuleFormat, "такой даты нет"},
-	{"blank title", schemacheck.Profile, []string{"title: Студент", `title: ⟪"  "`}, schemacheck.RuleFormat, "заполните"},
+	{"blank title", schemacheck.Profile, []string{"title: Студент", `title: ⟪"  "`}, schemacheck.RuleFormat, "title: пустое значение — заполните его"},
+	{"blank optional owner", schemacheck.LifeSituation, []string{"title: Поступление в вуз", "title: Поступление в вуз\nowner: ⟪\"\""}, schemacheck.RuleFormat, "owner: пустое значение — заполните его или удалите ключ"},
+	{"blank list item", schemacheck.Profile, []string{"[Веб-сайт вуза]", `[Веб-сайт вуза, ⟪""]`}, schemacheck.RuleFormat, "channels.informing[1]: пустой пункт — заполните его или удалите"},
 	{"bucket not A-B", schemacheck.LifeSituation, []string{`values: ["18-25", "26-35"]`, `values: ["18-25", ⟪"26..35"]`}, schemacheck.RuleFormat, `"A-B"`},
 	{"negative capacity", schemacheck.Profile, []string{"value: 10,", "value: ⟪-1,"}, schemacheck.RuleRange, "не меньше 0"},
 	{"zero scale", schemacheck.Profile, []string{"satisfaction: {value: 3.1}", "satisfaction: {value: 3.1, scale: ⟪0}"}, schemacheck.RuleRange, "больше 0"},
@@ -219,4 +221,14 @@ func rulesSection(t *testing.T, readme string) string {
 	}
 	section, _, _ := strings.Cut(after, "\n## ")
 	return section
+}
+
+// TestRequiredFieldIsNotToBeRemoved: the hint for an empty required field never suggests
+// removing it (the next run would report it missing).
+func TestRequiredFieldIsNotToBeRemoved(t *testing.T) {
+	name, text := base(schemacheck.Profile)
+	fs := check(t, name, strings.Replace(text, "title: Студент", `title: ""`, 1), schemacheck.Profile)
+	if len(fs) != 1 || fs[0].Message.RU != "title: пустое значение — заполните его" {
+		t.Errorf("got:\n%s", testws.Format(fs))
+	}
 }
