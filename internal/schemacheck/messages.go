@@ -409,11 +409,26 @@ func (t translator) typeMessage(node map[string]any, ptr string, val any) i18n.T
 			})
 		}
 	case actual == "null":
-		msg = i18n.Join("", msg, i18n.Msg(" — заполните значение или удалите ключ", " — fill in a value or remove the key"))
+		msg = i18n.Join("", msg, t.emptyFix(ptr))
 	case slices.Contains(expected, "object") && hasValueProp(node) && (actual == "integer" || actual == "number" || actual == "boolean"):
 		msg = i18n.Join("", msg, i18n.Msg(" — запишите как {value: %s}", " — write it as {value: %s}", scalarText(val)))
 	}
 	return msg
+}
+
+// emptyFix says how to deal with an empty value: a required field is filled in, an
+// optional one filled in or removed, a list item filled in or removed.
+func (t translator) emptyFix(ptr string) i18n.Text {
+	segs := load.Split(ptr)
+	if len(segs) > 0 {
+		if _, err := strconv.Atoi(segs[len(segs)-1]); err == nil {
+			return i18n.Msg(" — заполните пункт или удалите его", " — fill in the item or remove it")
+		}
+	}
+	if _, required := t.describe(ptr); required {
+		return i18n.Msg(" — заполните его", " — fill it in")
+	}
+	return i18n.Msg(" — заполните его или удалите ключ", " — fill it in or remove the key")
 }
 
 // joinOr lists alternatives: "a", "a или b", "a, b или c".
@@ -475,14 +490,7 @@ func (t translator) formatMessage(kw, file, parentPath string, node map[string]a
 		}
 		return msg, true
 	case kw == "minLength" || pattern == `\S`:
-		segs := load.Split(ptr)
-		if _, err := strconv.Atoi(segs[len(segs)-1]); err == nil {
-			return i18n.Msg("%s: пустой пункт — заполните его или удалите", "%s: an empty item — fill it in or remove it", field), true
-		}
-		if _, required := t.describe(ptr); required {
-			return i18n.Msg("%s: пустое значение — заполните его", "%s: the value is empty — fill it in", field), true
-		}
-		return i18n.Msg("%s: пустое значение — заполните его или удалите ключ", "%s: the value is empty — fill it in or remove the key", field), true
+		return i18n.Join("", i18n.Msg("%s: пустое значение", "%s: the value is empty", field), t.emptyFix(ptr)), true
 	case strings.Contains(pattern, `(-[0-9]+`):
 		return i18n.Msg("%s: %q — не интервал: пишите \"A-B\" (например \"18-25\") или \"A+\" (например \"51+\")",
 			"%s: %q is not a bucket: write \"A-B\" (e.g. \"18-25\") or \"A+\" (e.g. \"51+\")", field, s), true
