@@ -17,10 +17,10 @@ func TestMain(m *testing.M) {
 	})
 }
 
-// TestScripts runs the end-to-end scenarios in testdata/script. Each script starts with a
-// copy of the repository's examples/ in $WORK/examples. Besides the standard commands
-// there is `exits CODE COMMAND [ARGS...]`: run COMMAND like exec and require that exact
-// exit code.
+// TestScripts runs the end-to-end scenarios in testdata/script. Besides the standard
+// commands there are `copyexamples` (copy the repository's examples/ to $WORK/examples)
+// and `exits CODE COMMAND [ARGS...]` (run COMMAND like exec and require that exact exit
+// code).
 func TestScripts(t *testing.T) {
 	examples, err := filepath.Abs(filepath.Join("..", "..", "examples"))
 	if err != nil {
@@ -28,12 +28,13 @@ func TestScripts(t *testing.T) {
 	}
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
-		Setup: func(env *testscript.Env) error {
-			env.Setenv("NO_COLOR", "")
-			env.Setenv("PROFILER_LANG", "")
-			return os.CopyFS(filepath.Join(env.WorkDir, "examples"), os.DirFS(examples))
-		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"copyexamples": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 0 {
+					ts.Fatalf("usage: copyexamples")
+				}
+				ts.Check(os.CopyFS(ts.MkAbs("examples"), os.DirFS(examples)))
+			},
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) < 2 {
 					ts.Fatalf("usage: exits CODE COMMAND [ARGS...]")
