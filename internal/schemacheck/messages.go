@@ -213,8 +213,11 @@ func (t translator) translate(e *jsonschema.ValidationError) []finding.Finding {
 				conflictFix(g)))}
 		}
 	}
+	// No wording for this keyword yet: say where and quote the validator, so that the
+	// analyst can still act and the gap gets reported.
 	return []finding.Finding{t.f(ptr, false, "schema", i18n.Msg(
-		"значение не соответствует схеме: %s", "the value does not match the schema: %s", e.Message))}
+		"%s: значение не соответствует схеме (%s) — сверьтесь с описанием поля в схеме и сообщите разработчикам, что сообщение непонятно",
+		"%s: the value does not match the schema (%s) — see the field's description in the schema, and please report the unclear message", field, e.Message))}
 }
 
 // presentKeys returns those of names that the object has, or all of names when it has none.

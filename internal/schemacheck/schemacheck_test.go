@@ -199,13 +199,22 @@ func TestEveryReadmeRuleIsTested(t *testing.T) {
 	}
 	row := regexp.MustCompile("(?m)^\\| (`[a-z-]+`(?:, `[a-z-]+`)*) \\|")
 	n := 0
+	documented := map[string]bool{}
 	for _, m := range row.FindAllStringSubmatch(rulesSection(t, string(readme)), -1) {
 		for _, id := range strings.Split(m[1], ", ") {
 			id = strings.Trim(id, "`")
+			documented[id] = true
 			n++
 			if (strings.HasPrefix(id, "schema-") || id == schemacheck.RuleStageGate) && !have[id] {
 				t.Errorf("README rule %s has no case in schemaCases", id)
 			}
+		}
+	}
+	for _, id := range []string{schemacheck.RuleType, schemacheck.RuleEnum, schemacheck.RuleRequired, schemacheck.RuleUnknownKey,
+		schemacheck.RuleFormat, schemacheck.RuleRange, schemacheck.RuleEmpty, schemacheck.RuleDuplicate, schemacheck.RuleConflict,
+		schemacheck.RuleStageGate, "schema", "internal"} {
+		if !documented[id] {
+			t.Errorf("rule %s is not in README.md's Rules table", id)
 		}
 	}
 	if n < 30 {
