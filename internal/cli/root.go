@@ -74,6 +74,8 @@ hypothesis → refinement) and renders them as Markdown cards.`),
 	root.AddCommand(newValidateCmd(e, nil))
 	root.AddCommand(newInitCmd(e, nil), newNewCmd(e, nil), newPromoteCmd(e, nil))
 	root.AddCommand(newRenderCmd(e, nil))
+	root.AddCommand(newSchemaCmd(e, nil))
+	root.AddCommand(newListCmd(e, nil))
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		localizeBuiltin(e, c)
