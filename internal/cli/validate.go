@@ -114,6 +114,11 @@ func validateRun(e *env, opts *validateOptions) error {
 		if err := rep.Report(&buf, res.Findings, sum); err != nil {
 			return ioErr("не удалось записать отчет: %v", "cannot write the report: %v", err)
 		}
+		if dir := filepath.Dir(opts.Output); dir != "." {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return ioErr("не удалось создать папку %s: %v", "cannot create folder %s: %v", dir, err)
+			}
+		}
 		if err := atomicfile.Write(opts.Output, buf.Bytes(), 0o644, true); err != nil {
 			return ioErr("не удалось записать отчет в %s: %v", "cannot write the report to %s: %v", opts.Output, err)
 		}
