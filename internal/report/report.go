@@ -38,7 +38,7 @@ type Reporter interface {
 
 // constructors of every format, by name.
 var formats = map[string]func(Options) Reporter{
-	"text": func(o Options) Reporter { return &Text{Opts: o} },
+	"text":        func(o Options) Reporter { return &Text{Opts: o} },
 	"json":        func(o Options) Reporter { return &JSON{Opts: o} },
 	"github":      func(o Options) Reporter { return &GitHub{Opts: o} },
 	"sarif":       func(o Options) Reporter { return &SARIF{Opts: o} },
