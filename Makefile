@@ -5,7 +5,7 @@ TOOLS    := .tools
 NODE_BIN := $(TOOLS)/node_modules/.bin
 FUZZTIME ?= 30s
 
-.PHONY: help build examples docs render-check test unit lint external scaffold-check formats-check cli-docs cli-docs-check tools fuzz clean
+.PHONY: help build examples docs render-check test unit lint external scaffold-check formats-check precommit-check cli-docs cli-docs-check tools fuzz clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -54,6 +54,9 @@ scaffold-check: tools build ## third-party checks of init/new profile output: ya
 
 formats-check: tools build ## third-party checks of the report formats and the editor: SARIF (ajv), JUnit (xmllint), yaml-language-server over LSP
 	BIN=$(BIN) bash .ci/formats-check.sh
+
+precommit-check: ## try .pre-commit-hooks.yaml with real pre-commit (Debian pre-commit; not part of test: ~1 min)
+	bash .ci/precommit-check.sh
 
 cli-docs: ## regenerate the CLI reference (Markdown and man pages, ru and en) in .docs/cli
 	rm -rf .docs/cli
