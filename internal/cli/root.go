@@ -100,6 +100,9 @@ func localizeBuiltin(e *env, c *cobra.Command) {
 	if c.Name() == "completion" {
 		c.Short = e.t("скрипт автодополнения для оболочки (bash, zsh, fish, powershell)", "generate the autocompletion script for a shell")
 	}
+	if c.HasParent() && c.Parent().Name() == "completion" {
+		c.Short = e.t("скрипт автодополнения для ", "generate the autocompletion script for ") + c.Name()
+	}
 	c.InitDefaultHelpFlag()
 	if f := c.Flags().Lookup("help"); f != nil {
 		f.Usage = e.t("показать справку", "show help")
