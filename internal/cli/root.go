@@ -99,6 +99,8 @@ hypothesis → refinement) and renders them as Markdown cards.`),
 func localizeBuiltin(e *env, c *cobra.Command) {
 	if c.Name() == "completion" {
 		c.Short = e.t("скрипт автодополнения для оболочки (bash, zsh, fish, powershell)", "generate the autocompletion script for a shell")
+		c.Long = e.t("Печатает скрипт автодополнения profiler для указанной оболочки.\nКак подключить его — в справке подкоманды (profiler completion bash --help) и в README.",
+			"Prints profiler's autocompletion script for the given shell.\nHow to load it: the subcommand's help (profiler completion bash --help) and the README.")
 	}
 	if c.HasParent() && c.Parent().Name() == "completion" {
 		c.Short = e.t("скрипт автодополнения для ", "generate the autocompletion script for ") + c.Name()
