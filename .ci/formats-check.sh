@@ -5,7 +5,8 @@
 #   - JUnit reports are well-formed XML (xmllint);
 #   - yaml-language-server, driven over LSP stdio (.ci/lsp-check.js) with the schemas that
 #     `profiler schema --out` exports, reports nothing on the examples, and on a broken copy
-#     reports problems on exactly the lines `profiler validate` does.
+#     reports problems on exactly the lines `profiler validate` does;
+#   - the README's GitHub Actions recipe is a valid workflow (actionlint, via the Go proxy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-bin/profiler}
@@ -54,3 +55,11 @@ mapfile -d '' examples < <(find "$W/examples" -name '*.yaml' -print0 | sort -z)
 node .ci/lsp-check.js clean "${examples[@]}"
 expect 1 "$BIN" validate -q --format json --output "$W/broken.json" "$W/broken"
 node .ci/lsp-check.js agree "$W/broken.json" "$P" "$B/life-situation.yaml"
+
+echo "== README's GitHub Actions recipe (actionlint)"
+# The first yaml block after "### GitHub Actions", as a user would paste it.
+mkdir -p "$W/recipe/.github/workflows"
+awk '/^### GitHub Actions/{s=1} s&&/^```yaml/{p=1;next} p&&/^```/{exit} p' README.md > "$W/recipe/.github/workflows/profiler.yml"
+grep -q 'upload-sarif' "$W/recipe/.github/workflows/profiler.yml" || { echo "formats-check: no workflow found in README" >&2; exit 1; }
+(cd "$W/recipe" && GOFLAGS= go run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 -no-color -oneline .github/workflows/profiler.yml)
+echo "actionlint: the workflow is valid"
