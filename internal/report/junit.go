@@ -71,8 +71,8 @@ func (j *JUnit) Report(w io.Writer, fs []finding.Finding, sum Summary) error {
 	byFile := map[string][]finding.Finding{}
 	files := slices.Clone(sum.Paths)
 	for _, f := range fs {
-		if _, ok := byFile[f.File]; !ok && !slices.Contains(files, f.File) {
-			files = append(files, f.File)
+		if _, ok := byFile[f.File]; !ok {
+			files = append(files, f.File) // duplicates go with Compact below
 		}
 		byFile[f.File] = append(byFile[f.File], f)
 	}
