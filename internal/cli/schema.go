@@ -41,7 +41,7 @@ without --force.
 Exit codes: 0 success, 2 unknown name, an existing different file, or a write error.`),
 		Example: `  profiler schema
   profiler schema profile > profile.schema.json
-  profiler schema --out .schemas`,
+  profiler schema --out .profiler/schemas`,
 		Args: cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			var names []string
