@@ -22,6 +22,9 @@ type SARIF struct {
 // SARIFSchemaURI is the $schema of the logs SARIF writes: the OASIS 2.1.0 schema.
 const SARIFSchemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
+// rulesHelpURI is where every rule is explained: the README's Rules table.
+const rulesHelpURI = "https://github.com/profiler-cx/profiler#rules"
+
 type sarifLog struct {
 	Schema  string     `json:"$schema"`
 	Version string     `json:"version"`
@@ -52,6 +55,7 @@ type sarifText struct {
 type sarifRule struct {
 	ID                   string      `json:"id"`
 	ShortDescription     sarifText   `json:"shortDescription"`
+	HelpURI              string      `json:"helpUri"`
 	DefaultConfiguration sarifConfig `json:"defaultConfiguration"`
 }
 
@@ -103,7 +107,7 @@ func (s *SARIF) Report(w io.Writer, fs []finding.Finding, _ Summary) error {
 	addRule := func(r Rule) {
 		index[r.ID] = len(driver.Rules)
 		driver.Rules = append(driver.Rules, sarifRule{
-			ID: r.ID, ShortDescription: sarifText{r.Short.In(s.Opts.Lang)},
+			ID: r.ID, ShortDescription: sarifText{r.Short.In(s.Opts.Lang)}, HelpURI: rulesHelpURI,
 			DefaultConfiguration: sarifConfig{sarifLevel(r.Severity)},
 		})
 	}
