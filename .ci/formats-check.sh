@@ -4,7 +4,7 @@
 #   - SARIF logs validate against the SARIF 2.1.0 JSON Schema (ajv, .ci/sarif-check.js);
 #   - JUnit reports are well-formed XML (xmllint);
 #   - yaml-language-server, driven over LSP stdio (.ci/lsp-check.js) with the schemas that
-#     `profiler schema --out` exports, reports nothing on the examples, and on a broken copy
+#     `profiler schema --out` exports, reports nothing on the examples, and on broken copies
 #     reports problems on exactly the lines `profiler validate` does;
 #   - the README's GitHub Actions recipe is a valid workflow (actionlint, via the Go proxy).
 set -euo pipefail
@@ -29,7 +29,9 @@ cp -r examples "$W/examples"
 # (line 9), an unknown key (line 6), text where a number is expected (capacity, line 17).
 B="$W/broken/поступление в вуз"
 mkdir -p "$B/profiles"
-cp examples/postuplenie-v-vuz/life-situation.yaml "$B/"
+# …and of its life situation: a status outside the enum (line 14).
+sed -e 's/^statuses: \[citizen\]$/statuses: [citizen, sitizen]/' examples/postuplenie-v-vuz/life-situation.yaml > "$B/life-situation.yaml"
+grep -q 'sitizen' "$B/life-situation.yaml" || { echo "formats-check: the example changed: no 'statuses: [citizen]' in its life situation: update this script" >&2; exit 1; }
 P="$B/profiles/student-sosednij-region.yaml"
 sed -e 's/^stage: hypothesis$/stage: hypotesis/' -e 's/^title: \(.*\)$/titel: x\ntitle: \1/' \
   -e 's/^    value: 12000$/    value: много/' \
