@@ -8,8 +8,9 @@ import (
 
 // env carries what every command needs: streams and the language.
 type env struct {
-	ios  IOStreams
-	lang i18n.Lang
+	ios   IOStreams
+	lang  i18n.Lang
+	quiet bool // -q of the running command: no success chatter
 }
 
 func (e *env) t(ru, en string) string { return i18n.Text{RU: ru, EN: en}.In(e.lang) }
