@@ -1,5 +1,5 @@
 // Command profiler-docs writes profiler's command reference — Markdown and man pages, in
-// Russian and English — into a folder: `go run ./cmd/profiler-docs .docs/cli` (`make docs`).
+// Russian and English — into a folder: `go run ./cmd/profiler-docs .docs/cli` (`make cli-docs`).
 package main
 
 import (

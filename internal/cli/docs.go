@@ -15,7 +15,7 @@ import (
 )
 
 // manDate is the date in the man pages' header. It is fixed, not today's, so that
-// generating the pages twice gives the same bytes and `make docs-check` can compare them.
+// generating the pages twice gives the same bytes and `make cli-docs-check` can compare them.
 var manDate = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
 
 // GenDocs writes the command reference in lang: Markdown into dir/md (one file per
