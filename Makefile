@@ -5,7 +5,7 @@ TOOLS    := .tools
 NODE_BIN := $(TOOLS)/node_modules/.bin
 FUZZTIME ?= 30s
 
-.PHONY: help build examples docs render-check test unit lint external scaffold-check tools fuzz clean
+.PHONY: help build examples docs render-check test unit lint external scaffold-check formats-check precommit-check cli-docs cli-docs-check tools fuzz clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -22,7 +22,7 @@ docs: build ## re-render the committed example docs (examples/docs)
 render-check: build ## the committed example docs are up to date with the examples
 	$(BIN) render examples --out examples/docs --check
 
-test: lint unit render-check external scaffold-check ## everything CI runs: lint, go tests (race), rendered docs in sync, third-party checks
+test: lint unit render-check external scaffold-check formats-check cli-docs-check ## everything CI runs: lint, go tests (race), rendered docs in sync, third-party checks
 
 unit: ## go test -race ./...
 	$(GO) test -race -count=1 ./...
@@ -51,6 +51,21 @@ external: tools build ## third-party checks: ajv (schemas, examples), markdownli
 
 scaffold-check: tools build ## third-party checks of init/new profile output: yaml-language-server resolves the modelines offline; ajv validates
 	.ci/scaffold-check.sh $(BIN) $(TOOLS)
+
+formats-check: tools build ## third-party checks of the report formats and the editor: SARIF (ajv), JUnit (xmllint), yaml-language-server over LSP
+	BIN=$(BIN) bash .ci/formats-check.sh
+
+precommit-check: ## try .pre-commit-hooks.yaml with real pre-commit (Debian pre-commit; not part of test: ~1 min)
+	bash .ci/precommit-check.sh
+
+cli-docs: ## regenerate the CLI reference (Markdown and man pages, ru and en) in .docs/cli
+	rm -rf .docs/cli
+	$(GO) run ./cmd/profiler-docs .docs/cli
+
+cli-docs-check: ## fail when .docs/cli is not what `make cli-docs` would generate
+	rm -rf bin/docs-check
+	$(GO) run ./cmd/profiler-docs bin/docs-check
+	@diff -r .docs/cli bin/docs-check || { echo "the CLI reference in .docs/cli is stale: run make cli-docs and commit"; exit 1; }
 
 fuzz: ## run every fuzz target for FUZZTIME each (default 30s)
 	@for pkg in $$($(GO) list ./...); do \

@@ -25,6 +25,7 @@ type initOptions struct {
 	Templates string
 	Force     bool
 	DryRun    bool
+	Quiet     bool
 }
 
 func newInitCmd(e *env, runF func(*initOptions) error) *cobra.Command {
@@ -85,6 +86,7 @@ Exit codes: 0 created, 1 the templates gave a file with errors (nothing written)
 	f.StringVar(&opts.Templates, "templates", "", e.t("папка со своими шаблонами, заменяющими встроенные пофайлово", "a folder of templates overriding the built-in ones file by file"))
 	f.BoolVar(&opts.Force, "force", false, e.t("перезаписать существующий life-situation.yaml (и обновить схемы)", "overwrite an existing life-situation.yaml (and update the schemas)"))
 	f.BoolVar(&opts.DryRun, "dry-run", false, e.t("показать, что будет записано, ничего не записывая", "print what would be written, write nothing"))
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать о записанных файлах и следующих шагах", "do not report the files written and the next steps"))
 	return cmd
 }
 
@@ -111,6 +113,7 @@ func parseStatuses(in []string) ([]model.Status, error) {
 }
 
 func initRun(e *env, opts *initOptions) error {
+	e.quiet = opts.Quiet
 	if err := checkTemplatesDir(opts.Templates); err != nil {
 		return err
 	}
@@ -189,9 +192,9 @@ func initRun(e *env, opts *initOptions) error {
 			return err
 		}
 		if statErr == nil {
-			fmt.Fprintln(e.ios.Out, e.t("перезаписан ", "overwritten ")+displayPath(lsPath))
+			e.note(e.t("перезаписан ", "overwritten ") + displayPath(lsPath))
 		} else {
-			fmt.Fprintln(e.ios.Out, e.t("создан ", "created ")+displayPath(lsPath))
+			e.note(e.t("создан ", "created ") + displayPath(lsPath))
 		}
 		if err := os.MkdirAll(filepath.Dir(gitkeep), 0o755); err != nil {
 			return ioErr("не удалось создать папку %s: %v", "cannot create the folder %s: %v", displayPath(filepath.Dir(gitkeep)), err)
@@ -199,7 +202,7 @@ func initRun(e *env, opts *initOptions) error {
 		err := atomicfile.Write(gitkeep, nil, 0o644, false)
 		switch {
 		case err == nil:
-			fmt.Fprintln(e.ios.Out, e.t("создан ", "created ")+displayPath(gitkeep))
+			e.note(e.t("создан ", "created ") + displayPath(gitkeep))
 		case !errors.Is(err, atomicfile.ErrExists) && !errors.Is(err, fs.ErrExist):
 			return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(gitkeep), err)
 		}
@@ -208,10 +211,10 @@ func initRun(e *env, opts *initOptions) error {
 		return err
 	}
 	if !opts.DryRun {
-		fmt.Fprintln(e.ios.Out, e.t("Дальше:", "Next:"))
-		fmt.Fprintf(e.ios.Out, "  profiler validate %s\n", displayPath(dir))
-		fmt.Fprintf(e.ios.Out, "  profiler new profile %s --title %q --status %s --set ...\n", displayPath(dir),
-			e.t("Название профиля", "Profile title"), statuses[0])
+		e.note(e.t("Дальше:", "Next:"))
+		e.note(fmt.Sprintf("  profiler validate %s", displayPath(dir)))
+		e.note(fmt.Sprintf("  profiler new profile %s --title %q --status %s --set ...", displayPath(dir),
+			e.t("Название профиля", "Profile title"), statuses[0]))
 	}
 	return nil
 }
@@ -226,9 +229,9 @@ func (e *env) exportSchemas(dir string, force, dryRun bool) error {
 		p := displayPath(f.Path)
 		switch f.State {
 		case scaffold.SchemaCreated:
-			fmt.Fprintln(e.ios.Out, e.t("создан ", "created ")+p)
+			e.note(e.t("создан ", "created ") + p)
 		case scaffold.SchemaUpdated:
-			fmt.Fprintln(e.ios.Out, e.t("обновлен ", "updated ")+p)
+			e.note(e.t("обновлен ", "updated ") + p)
 		case scaffold.SchemaPlanned:
 			fmt.Fprintf(e.ios.Out, e.t("==> %s <== (JSON-схема этой версии profiler)\n", "==> %s <== (this profiler version's JSON Schema)\n"), p)
 		case scaffold.SchemaDiffers:

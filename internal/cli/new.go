@@ -28,6 +28,7 @@ type newProfileOptions struct {
 	Templates string
 	Force     bool
 	DryRun    bool
+	Quiet     bool
 }
 
 func newNewCmd(e *env, runF func(*newProfileOptions) error) *cobra.Command {
@@ -95,6 +96,7 @@ be left out when the life situation has one status. An existing file is not over
 	f.StringVar(&opts.Templates, "templates", "", e.t("папка со своими шаблонами, заменяющими встроенные пофайлово", "a folder of templates overriding the built-in ones file by file"))
 	f.BoolVar(&opts.Force, "force", false, e.t("перезаписать существующий файл профиля", "overwrite an existing profile file"))
 	f.BoolVar(&opts.DryRun, "dry-run", false, e.t("показать, что будет записано, ничего не записывая", "print what would be written, write nothing"))
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать о записанных файлах и следующих шагах", "do not report the files written and the next steps"))
 	return cmd
 }
 
@@ -138,6 +140,7 @@ func findLS(dir string) (string, error) {
 }
 
 func newProfileRun(e *env, opts *newProfileOptions) error {
+	e.quiet = opts.Quiet
 	if err := checkTemplatesDir(opts.Templates); err != nil {
 		return err
 	}
@@ -245,18 +248,18 @@ func newProfileRun(e *env, opts *newProfileOptions) error {
 		return err
 	}
 	if statErr == nil {
-		fmt.Fprintln(e.ios.Out, e.t("перезаписан ", "overwritten ")+displayPath(path))
+		e.note(e.t("перезаписан ", "overwritten ") + displayPath(path))
 	} else {
-		fmt.Fprintln(e.ios.Out, e.t("создан ", "created ")+displayPath(path))
+		e.note(e.t("создан ", "created ") + displayPath(path))
 	}
 	if len(sets) == 0 {
 		fmt.Fprintln(e.ios.ErrOut, e.t(
 			"profiler: подсказка: заполните хотя бы один признак в attributes (раскомментируйте строку) — или создавайте профиль с --set признак=значение",
 			"profiler: hint: fill in at least one attribute under attributes (uncomment a line) — or create the profile with --set attr=value"))
 	}
-	fmt.Fprintln(e.ios.Out, e.t("Дальше:", "Next:"))
-	fmt.Fprintf(e.ios.Out, "  profiler validate %s\n", displayPath(path))
-	fmt.Fprintf(e.ios.Out, "  profiler promote %s --basis %q\n", displayPath(path), e.t("основание", "basis"))
+	e.note(e.t("Дальше:", "Next:"))
+	e.note(fmt.Sprintf("  profiler validate %s", displayPath(path)))
+	e.note(fmt.Sprintf("  profiler promote %s --basis %q", displayPath(path), e.t("основание", "basis")))
 	return nil
 }
 

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"path/filepath"
 
 	"github.com/profiler-cx/profiler/internal/scaffold"
@@ -12,6 +11,7 @@ import (
 type newTemplatesOptions struct {
 	Dir   string
 	Force bool
+	Quiet bool
 }
 
 // newTemplatesCmd writes the built-in templates out, so that a team can change them and
@@ -48,10 +48,12 @@ not overwritten without --force.`),
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Force, "force", false, e.t("перезаписать существующие файлы", "overwrite existing files"))
+	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать о записанных файлах и следующих шагах", "do not report the files written and the next steps"))
 	return cmd
 }
 
 func newTemplatesRun(e *env, opts *newTemplatesOptions) error {
+	e.quiet = opts.Quiet
 	for _, name := range scaffold.TemplateFiles() {
 		data, err := scaffold.EmbeddedTemplate(name)
 		if err != nil {
@@ -61,7 +63,7 @@ func newTemplatesRun(e *env, opts *newTemplatesOptions) error {
 		if err := e.writeNew(p, data, opts.Force); err != nil {
 			return err
 		}
-		fmt.Fprintln(e.ios.Out, e.t("создан ", "created ")+displayPath(p))
+		e.note(e.t("создан ", "created ") + displayPath(p))
 	}
 	return nil
 }

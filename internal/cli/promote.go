@@ -24,6 +24,7 @@ type promoteOptions struct {
 	Change string
 	Date   string
 	DryRun bool
+	Quiet  bool
 }
 
 func newPromoteCmd(e *env, runF func(*promoteOptions) error) *cobra.Command {
@@ -76,10 +77,12 @@ Exit codes: 0 promoted, 1 the stage's requirements are not met, 2 usage or write
 	f.StringVar(&opts.Change, "change", "", e.t("текст записи history (по умолчанию — «Профиль переведен на этап …»)", "the history entry's text (default: \"Profile moved to stage …\")"))
 	f.StringVar(&opts.Date, "date", "", e.t("дата записи ГГГГ-ММ-ДД (по умолчанию — сегодня)", "entry date YYYY-MM-DD (default: today)"))
 	f.BoolVar(&opts.DryRun, "dry-run", false, e.t("показать новый текст файла, ничего не записывая", "print the new file, write nothing"))
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать о переводе на этап", "do not report the stage change"))
 	return cmd
 }
 
 func promoteRun(e *env, opts *promoteOptions) error {
+	e.quiet = opts.Quiet
 	src, err := load.ReadFile(opts.Path, load.Limits{})
 	if err != nil {
 		var re *load.ReadError
@@ -171,7 +174,7 @@ func promoteRun(e *env, opts *promoteOptions) error {
 	if err := atomicfile.Write(opts.Path, out, 0o644, true); err != nil {
 		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(opts.Path), err)
 	}
-	fmt.Fprintln(e.ios.Out, i18n.Msg("%s: этап %s → %s, запись в history от %s", "%s: stage %s → %s, history entry of %s",
+	e.note(i18n.Msg("%s: этап %s → %s, запись в history от %s", "%s: stage %s → %s, history entry of %s",
 		displayPath(opts.Path), from, to, date).In(e.lang))
 	return nil
 }

@@ -26,6 +26,7 @@ type renderOptions struct {
 	Out       string
 	Check     bool
 	Templates string
+	Quiet     bool
 }
 
 // DefaultRenderOut is where render writes when --out is not given.
@@ -81,10 +82,13 @@ files out of date, 2 usage or I/O error.`),
 		"write nothing; exit 1 naming every file that would change"))
 	f.StringVar(&opts.Templates, "templates", "", e.t("папка со своими шаблонами (card.md.tmpl, overview.md.tmpl, index.md.tmpl; text/template)",
 		"folder with custom templates (card.md.tmpl, overview.md.tmpl, index.md.tmpl; text/template)"))
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать, сколько файлов записано или что все актуальны",
+		"do not report how many files were written, or that all are up to date"))
 	return cmd
 }
 
 func renderRun(e *env, opts *renderOptions) error {
+	e.quiet = opts.Quiet
 	res := workspace.Check(opts.Paths, workspace.Options{Stdin: e.ios.In})
 	errs, warns := finding.Count(res.Findings)
 	if errs > 0 || res.IOError {
@@ -166,7 +170,7 @@ func renderRun(e *env, opts *renderOptions) error {
 				len(pl.actions), renderArgs(opts))
 			return &exitError{code: ExitFindings}
 		}
-		fmt.Fprintf(e.ios.ErrOut, e.t("profiler: все %d файлов в %s актуальны\n", "profiler: all %d files in %s are up to date\n"), pl.unchanged, opts.Out)
+		e.note(fmt.Sprintf(e.t("profiler: все %d файлов в %s актуальны", "profiler: all %d files in %s are up to date"), pl.unchanged, opts.Out))
 		return nil
 	}
 	written, removed := 0, 0
@@ -190,8 +194,8 @@ func renderRun(e *env, opts *renderOptions) error {
 		}
 	}
 	removeEmptyDirs(opts.Out, emptied)
-	fmt.Fprintf(e.ios.ErrOut, e.t("profiler: %s: записано файлов: %d, без изменений: %d, удалено: %d\n",
-		"profiler: %s: %d files written, %d unchanged, %d removed\n"), opts.Out, written, pl.unchanged, removed)
+	e.note(fmt.Sprintf(e.t("profiler: %s: записано файлов: %d, без изменений: %d, удалено: %d",
+		"profiler: %s: %d files written, %d unchanged, %d removed"), opts.Out, written, pl.unchanged, removed))
 	return nil
 }
 

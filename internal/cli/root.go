@@ -8,8 +8,9 @@ import (
 
 // env carries what every command needs: streams and the language.
 type env struct {
-	ios  IOStreams
-	lang i18n.Lang
+	ios   IOStreams
+	lang  i18n.Lang
+	quiet bool // -q of the running command: no success chatter
 }
 
 func (e *env) t(ru, en string) string { return i18n.Text{RU: ru, EN: en}.In(e.lang) }
@@ -74,6 +75,8 @@ hypothesis → refinement) and renders them as Markdown cards.`),
 	root.AddCommand(newValidateCmd(e, nil))
 	root.AddCommand(newInitCmd(e, nil), newNewCmd(e, nil), newPromoteCmd(e, nil))
 	root.AddCommand(newRenderCmd(e, nil))
+	root.AddCommand(newSchemaCmd(e, nil))
+	root.AddCommand(newListCmd(e, nil))
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		localizeBuiltin(e, c)
@@ -97,6 +100,11 @@ hypothesis → refinement) and renders them as Markdown cards.`),
 func localizeBuiltin(e *env, c *cobra.Command) {
 	if c.Name() == "completion" {
 		c.Short = e.t("скрипт автодополнения для оболочки (bash, zsh, fish, powershell)", "generate the autocompletion script for a shell")
+		c.Long = e.t("Печатает скрипт автодополнения profiler для указанной оболочки.\nКак подключить его — в справке подкоманды (profiler completion bash --help) и в README.",
+			"Prints profiler's autocompletion script for the given shell.\nHow to load it: the subcommand's help (profiler completion bash --help) and the README.")
+	}
+	if c.HasParent() && c.Parent().Name() == "completion" {
+		c.Short = e.t("скрипт автодополнения для ", "generate the autocompletion script for ") + c.Name()
 	}
 	c.InitDefaultHelpFlag()
 	if f := c.Flags().Lookup("help"); f != nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/profiler-cx/profiler/internal/atomicfile"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/report"
@@ -23,6 +24,7 @@ type validateOptions struct {
 	Strict    bool
 	Quiet     bool
 	StdinName string
+	Output    string
 }
 
 func newValidateCmd(e *env, runF func(*validateOptions) error) *cobra.Command {
@@ -44,6 +46,8 @@ Exit codes: 0 clean (warnings allowed unless --strict), 1 findings that fail, 2 
 		Example: `  profiler validate
   profiler validate examples/postuplenie-v-vuz
   profiler validate --strict --format json . > report.json
+  profiler validate --format sarif --output profiler.sarif .
+  profiler validate --format github .          # GitHub Actions annotations
   cat profile.yaml | profiler validate --stdin-name profiles/x.yaml -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -61,6 +65,7 @@ Exit codes: 0 clean (warnings allowed unless --strict), 1 findings that fail, 2 
 	f.StringVarP(&opts.Format, "format", "f", "text", e.t("формат отчета: ", "report format: ")+strings.Join(report.Formats(), "|"))
 	f.BoolVar(&opts.Strict, "strict", false, e.t("предупреждения тоже дают код выхода 1", "warnings fail the run too (exit 1)"))
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не печатать итог, если замечаний нет", "print no summary when the run is clean"))
+	f.StringVarP(&opts.Output, "output", "o", "", e.t("записать отчет в файл (итог по-прежнему в stderr)", "write the report to a file (the summary still goes to stderr)"))
 	f.StringVar(&opts.StdinName, "stdin-name", "", e.t("имя файла для документа со стандартного ввода (для сообщений и поиска ЖС)",
 		"file name for the document read from stdin (for messages and finding its life situation)"))
 	return cmd
@@ -83,21 +88,44 @@ func validateRun(e *env, opts *validateOptions) error {
 	})
 	errs, warns := finding.Count(res.Findings)
 	sum := report.Summary{Files: res.Files, Errors: errs, Warnings: warns}
+	for _, d := range res.Docs {
+		if !d.Context {
+			sum.Paths = append(sum.Paths, d.Load.Path)
+		}
+	}
+	toTerminal := opts.Output == "" && e.ios.OutTTY
 	rep, err := report.New(opts.Format, report.Options{
 		Lang:    e.lang,
-		Color:   e.ios.OutTTY && !e.ios.NoColor,
-		Excerpt: e.ios.OutTTY,
+		Color:   toTerminal && !e.ios.NoColor,
+		Excerpt: toTerminal,
 		Source:  sourceReader(&stdinCopy, opts.StdinName),
 		Version: version(),
+		Strict:  opts.Strict,
 	})
 	if err != nil {
 		return err
 	}
-	if err := rep.Report(e.ios.Out, res.Findings, sum); err != nil {
-		return ioErr("не удалось записать отчет: %v", "cannot write the report: %v", err)
+	if opts.Output == "" {
+		if err := rep.Report(e.ios.Out, res.Findings, sum); err != nil {
+			return ioErr("не удалось записать отчет: %v", "cannot write the report: %v", err)
+		}
+	} else {
+		var buf bytes.Buffer
+		if err := rep.Report(&buf, res.Findings, sum); err != nil {
+			return ioErr("не удалось записать отчет: %v", "cannot write the report: %v", err)
+		}
+		if dir := filepath.Dir(opts.Output); dir != "." {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return ioErr("не удалось создать папку %s: %v", "cannot create folder %s: %v", dir, err)
+			}
+		}
+		if err := atomicfile.Write(opts.Output, buf.Bytes(), 0o644, true); err != nil {
+			return ioErr("не удалось записать отчет в %s: %v", "cannot write the report to %s: %v", opts.Output, err)
+		}
 	}
 	failed := errs > 0 || (opts.Strict && warns > 0)
-	if opts.Format == "text" && (!opts.Quiet || len(res.Findings) > 0) {
+	// The summary is a diagnostic: stderr, whatever the format, so stdout stays pure data.
+	if !opts.Quiet || len(res.Findings) > 0 {
 		fmt.Fprintln(e.ios.ErrOut, report.SummaryLine(sum).In(e.lang))
 	}
 	if res.Files == 0 && !res.IOError {

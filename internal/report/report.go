@@ -17,6 +17,7 @@ type Summary struct {
 	Files    int
 	Errors   int
 	Warnings int
+	Paths    []string // display paths of the checked files (JUnit lists one test case per file)
 }
 
 // Options configure a reporter.
@@ -26,6 +27,7 @@ type Options struct {
 	Excerpt bool                             // show the source line and a caret under each finding (text only)
 	Source  func(file string) ([]byte, bool) // file contents for excerpts
 	Version string                           // tool version, for formats that carry it
+	Strict  bool                             // warnings fail the run (JUnit marks such files failed)
 }
 
 // Reporter writes all findings of a run. Findings arrive sorted; a reporter must not
@@ -36,8 +38,12 @@ type Reporter interface {
 
 // constructors of every format, by name.
 var formats = map[string]func(Options) Reporter{
-	"text": func(o Options) Reporter { return &Text{Opts: o} },
-	"json": func(o Options) Reporter { return &JSON{Opts: o} },
+	"text":        func(o Options) Reporter { return &Text{Opts: o} },
+	"json":        func(o Options) Reporter { return &JSON{Opts: o} },
+	"github":      func(o Options) Reporter { return &GitHub{Opts: o} },
+	"sarif":       func(o Options) Reporter { return &SARIF{Opts: o} },
+	"junit":       func(o Options) Reporter { return &JUnit{Opts: o} },
+	"codequality": func(o Options) Reporter { return &CodeQuality{Opts: o} },
 }
 
 // Formats lists the format names, sorted.

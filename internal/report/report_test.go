@@ -135,7 +135,7 @@ func TestSummaryLine(t *testing.T) {
 }
 
 func TestUnknownFormat(t *testing.T) {
-	if _, err := New("xml", Options{}); err == nil || !strings.Contains(err.Error(), "json, text") {
+	if _, err := New("xml", Options{}); err == nil || !strings.Contains(err.Error(), "json, junit, sarif, text") {
 		t.Errorf("err = %v", err)
 	}
 }

@@ -1,0 +1,243 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/workspace"
+	"github.com/spf13/cobra"
+)
+
+// listOptions are the parsed flags of `profiler list`.
+type listOptions struct {
+	Paths  []string
+	Format string
+	Excel  bool
+}
+
+var listFormats = []string{"table", "json", "csv"}
+
+func newListCmd(e *env, runF func(*listOptions) error) *cobra.Command {
+	opts := &listOptions{}
+	cmd := &cobra.Command{
+		Use:   e.t("list [ПУТЬ...]", "list [PATH...]"),
+		Short: e.t("таблица профилей: ЖС, статус, этап, емкость, удовлетворенность", "table of profiles: life situation, status, stage, capacity, satisfaction"),
+		Long: e.t(`Печатает профили из указанных файлов и папок (по умолчанию — текущая папка): ЖС, профиль,
+статус, этап, емкость, удовлетворенность, файл. --format json|csv — для скриптов и таблиц;
+--excel — CSV, который Excel с русской локалью открывает правильно: UTF-8 с BOM, разделитель «;»,
+десятичная запятая, строки через CRLF.
+
+Профили с ошибками тоже попадают в список, если файл удалось прочитать; число ошибок выводится
+в stderr (подробно: profiler validate).
+
+Коды выхода: 0 — ошибок нет, 1 — в файлах есть ошибки (список может быть неполным),
+2 — ошибка использования или ввода-вывода.`,
+			`Prints the profiles in the given files and folders (default: the current folder): life situation,
+profile, status, stage, capacity, satisfaction, file. --format json|csv for scripts and
+spreadsheets; --excel writes CSV that Excel with a Russian locale opens correctly: UTF-8 with a
+BOM, ";" separator, decimal comma, CRLF line ends.
+
+Profiles with errors are listed too when their file could be read; the number of errors goes to
+stderr (details: profiler validate).
+
+Exit codes: 0 no errors, 1 the files have errors (the list may be incomplete), 2 usage or I/O error.`),
+		Example: `  profiler list examples
+  profiler list --format json . | jq '.[] | select(.stage == "final")'
+  profiler list --excel examples > profiles.csv`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if !contains(listFormats, opts.Format) {
+				return usageErr("--format: неизвестный формат %q; допустимо: %s", "--format: unknown format %q; use one of: %s",
+					opts.Format, strings.Join(listFormats, ", "))
+			}
+			if opts.Excel {
+				if cmd.Flags().Changed("format") && opts.Format != "csv" {
+					return usageErr("--excel — это CSV; не сочетается с --format %s", "--excel is CSV; it does not combine with --format %s", opts.Format)
+				}
+				opts.Format = "csv"
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return listRun(e, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Format, "format", "f", "table", e.t("формат: ", "format: ")+strings.Join(listFormats, "|"))
+	f.BoolVar(&opts.Excel, "excel", false, e.t("CSV для Excel с русской локалью (BOM, «;», десятичная запятая, CRLF)",
+		"CSV for Excel with a Russian locale (BOM, \";\", decimal comma, CRLF)"))
+	return cmd
+}
+
+// listRow is one profile as `list --format json` prints it.
+type listRow struct {
+	LifeSituation      string   `json:"lifeSituation"`
+	LifeSituationTitle string   `json:"lifeSituationTitle"`
+	ID                 string   `json:"id"`
+	Title              string   `json:"title"`
+	Status             string   `json:"status"`
+	StatusName         string   `json:"statusName"`
+	Stage              string   `json:"stage"`
+	StageName          string   `json:"stageName"`
+	Capacity           *float64 `json:"capacity"`
+	Satisfaction       *float64 `json:"satisfaction"`
+	SatisfactionScale  *float64 `json:"satisfactionScale"`
+	File               string   `json:"file"`
+}
+
+func listRows(res *workspace.Result, lang i18n.Lang) []listRow {
+	lsTitle := map[string]string{}
+	for _, ls := range res.LifeSituations() {
+		if _, ok := lsTitle[ls.ID]; !ok {
+			lsTitle[ls.ID] = ls.Title
+		}
+	}
+	rows := []listRow{}
+	for _, d := range res.Docs {
+		p := d.Profile
+		if p == nil || d.Context {
+			continue
+		}
+		r := listRow{
+			LifeSituation: p.LifeSituation, LifeSituationTitle: lsTitle[p.LifeSituation],
+			ID: p.ID, Title: p.Title,
+			Status: string(p.Status), StatusName: p.Status.Name().In(lang),
+			Stage: string(p.Stage), StageName: p.Stage.Name().In(lang),
+			File: d.Load.Path,
+		}
+		if p.Priority.Capacity.Set {
+			r.Capacity = &p.Priority.Capacity.Number
+		}
+		if s := p.Priority.Satisfaction; s.Set {
+			r.Satisfaction, r.SatisfactionScale = &s.Number, &s.Scale
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+func listRun(e *env, opts *listOptions) error {
+	res := workspace.Check(opts.Paths, workspace.Options{})
+	rows := listRows(res, e.lang)
+	var out bytes.Buffer
+	switch opts.Format {
+	case "json":
+		enc := json.NewEncoder(&out)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rows); err != nil {
+			return err
+		}
+	case "csv":
+		writeListCSV(&out, e, rows, opts.Excel)
+	default:
+		if err := writeListTable(&out, e, rows); err != nil {
+			return err
+		}
+	}
+	if _, err := e.ios.Out.Write(out.Bytes()); err != nil {
+		return ioErr("не удалось вывести список: %v", "cannot write the list: %v", err)
+	}
+	errs, warns := finding.Count(res.Findings)
+	if errs > 0 || warns > 0 {
+		fmt.Fprintln(e.ios.ErrOut, i18n.Msg(
+			"profiler: в файлах ошибок: %d, предупреждений: %d; подробно — profiler validate",
+			"profiler: the files have %d errors, %d warnings; see profiler validate", errs, warns).In(e.lang))
+	}
+	switch {
+	case res.IOError:
+		return &exitError{code: ExitUsage}
+	case errs > 0:
+		return &exitError{code: ExitFindings}
+	}
+	return nil
+}
+
+func (e *env) listHeader() []string {
+	return []string{
+		e.t("ЖС", "Life situation"), e.t("Профиль", "Profile"), e.t("Статус", "Status"), e.t("Этап", "Stage"),
+		e.t("Емкость", "Capacity"), e.t("Удовлетворенность", "Satisfaction"), e.t("Файл", "File"),
+	}
+}
+
+func number(p *float64, comma bool) string {
+	if p == nil {
+		return ""
+	}
+	s := strconv.FormatFloat(*p, 'f', -1, 64)
+	if comma {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+func lsName(r listRow) string {
+	if r.LifeSituationTitle != "" {
+		return r.LifeSituationTitle
+	}
+	return r.LifeSituation
+}
+
+func writeListTable(out *bytes.Buffer, e *env, rows []listRow) error {
+	t := tablewriter.NewTable(out,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		tablewriter.WithRowMaxWidth(32),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{
+			tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignLeft,
+		}}),
+	)
+	t.Header(e.listHeader())
+	comma := e.lang == i18n.RU
+	for _, r := range rows {
+		sat := number(r.Satisfaction, comma)
+		if sat != "" {
+			sat += " / " + number(r.SatisfactionScale, comma)
+		}
+		if err := t.Append([]string{lsName(r), r.Title, r.StatusName, r.StageName, number(r.Capacity, false), sat, r.File}); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// writeListCSV writes RFC 4180 CSV; for Excel: a BOM (else Excel reads ANSI/cp1251), ';'
+// (the list separator of the Russian locale), decimal commas and CRLF.
+func writeListCSV(out *bytes.Buffer, e *env, rows []listRow, excel bool) {
+	if excel {
+		out.WriteString("\ufeff")
+	}
+	w := csv.NewWriter(out)
+	if excel {
+		w.Comma, w.UseCRLF = ';', true
+	}
+	head := e.listHeader()
+	head = append(head[:6:6], e.t("Шкала", "Scale"), head[6])
+	_ = w.Write(head)
+	text := func(s string) string { return s }
+	if excel {
+		text = excelText
+	}
+	for _, r := range rows {
+		_ = w.Write([]string{text(lsName(r)), text(r.Title), text(r.StatusName), text(r.StageName),
+			number(r.Capacity, excel), number(r.Satisfaction, excel), number(r.SatisfactionScale, excel), text(r.File)})
+	}
+	w.Flush()
+}
+
+// excelText keeps Excel from running a text cell as a formula (CSV injection): a cell
+// that starts with = + - @ or a control character gets a leading apostrophe.
+func excelText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/profiler-cx/profiler/internal/atomicfile"
+	"github.com/profiler-cx/profiler/schemas"
+	"github.com/spf13/cobra"
+)
+
+// schemaOptions are the parsed flags of `profiler schema`.
+type schemaOptions struct {
+	Name  string
+	Out   string
+	Force bool
+	Quiet bool
+}
+
+func newSchemaCmd(e *env, runF func(*schemaOptions) error) *cobra.Command {
+	opts := &schemaOptions{}
+	cmd := &cobra.Command{
+		Use:   e.t("schema [ИМЯ]", "schema [NAME]"),
+		Short: e.t("показать или выгрузить JSON-схемы формата", "print or export the format's JSON Schemas"),
+		Long: e.t(`Без ИМЕНИ печатает список встроенных JSON-схем; с ИМЕНЕМ (profile, life-situation, defs —
+с суффиксом .schema.json или без) печатает схему в stdout. --out ПАПКА записывает в папку все схемы
+(или названную вместе с defs.schema.json, на которую она ссылается) — например, для редактора
+(модстрока "# yaml-language-server: $schema=…"). Файл с другим содержимым не перезаписывается без --force.
+
+Коды выхода: 0 — успех, 2 — неизвестное имя, файл уже есть и отличается, ошибка записи.`,
+			`Without NAME prints the list of embedded JSON Schemas; with NAME (profile, life-situation, defs,
+with or without the .schema.json suffix) prints that schema to stdout. --out DIR writes every schema
+(or the named one together with defs.schema.json, which it references) into DIR — e.g. for an editor
+(modeline "# yaml-language-server: $schema=…"). A file with different content is not overwritten
+without --force.
+
+Exit codes: 0 success, 2 unknown name, an existing different file, or a write error.`),
+		Example: `  profiler schema
+  profiler schema profile > profile.schema.json
+  profiler schema --out .profiler/schemas`,
+		Args: cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			var names []string
+			for _, n := range schemas.Names() {
+				names = append(names, strings.TrimSuffix(n, ".schema.json"))
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.Name = args[0]
+			}
+			if opts.Force && opts.Out == "" {
+				return usageErr("--force имеет смысл только с --out", "--force needs --out")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return schemaRun(e, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Out, "out", "", e.t("записать схемы в эту папку", "write the schemas into this folder"))
+	f.BoolVar(&opts.Force, "force", false, e.t("перезаписывать файлы с другим содержимым", "overwrite files with different content"))
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать о записанных файлах", "do not list the files written"))
+	return cmd
+}
+
+func schemaRun(e *env, opts *schemaOptions) error {
+	names := schemas.Names()
+	if opts.Name != "" {
+		name := opts.Name
+		if !strings.HasSuffix(name, ".schema.json") {
+			name += ".schema.json"
+		}
+		if _, ok := schemas.Bytes(name); !ok {
+			return usageErr("неизвестная схема %q; есть: %s", "unknown schema %q; there are: %s", opts.Name, strings.Join(names, ", "))
+		}
+		names = []string{name}
+		if name != schemas.Defs && opts.Out != "" {
+			names = append(names, schemas.Defs)
+		}
+	}
+	switch {
+	case opts.Out != "":
+		return exportSchemas(e, opts, names)
+	case opts.Name != "":
+		data, _ := schemas.Bytes(names[0])
+		_, err := e.ios.Out.Write(data)
+		return err
+	}
+	for _, n := range names {
+		fmt.Fprintln(e.ios.Out, n)
+	}
+	return nil
+}
+
+// exportSchemas writes names into opts.Out. Identical files are left alone; a different
+// existing file stops the export (nothing written) unless --force.
+func exportSchemas(e *env, opts *schemaOptions, names []string) error {
+	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
+		return ioErr("не удалось создать папку %s: %v", "cannot create folder %s: %v", opts.Out, err)
+	}
+	var conflicts, write []string
+	for _, n := range names {
+		want, _ := schemas.Bytes(n)
+		have, err := os.ReadFile(filepath.Join(opts.Out, n))
+		switch {
+		case err == nil && bytes.Equal(have, want):
+			continue
+		case err == nil && !opts.Force:
+			conflicts = append(conflicts, filepath.Join(opts.Out, n))
+			continue
+		case err != nil && !errors.Is(err, os.ErrNotExist):
+			return ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", filepath.Join(opts.Out, n), err)
+		}
+		write = append(write, n)
+	}
+	if len(conflicts) > 0 {
+		return ioErr("файлы уже есть и отличаются (перезаписать: --force): %s", "files exist and differ (overwrite with --force): %s",
+			strings.Join(conflicts, ", "))
+	}
+	for _, n := range write {
+		data, _ := schemas.Bytes(n)
+		p := filepath.Join(opts.Out, n)
+		if err := atomicfile.Write(p, data, 0o644, opts.Force); err != nil {
+			return ioErr("не удалось записать %s: %v", "cannot write %s: %v", p, err)
+		}
+		if !opts.Quiet {
+			fmt.Fprintln(e.ios.ErrOut, e.t("profiler: записано: ", "profiler: wrote: ")+p)
+		}
+	}
+	if len(write) == 0 && !opts.Quiet {
+		fmt.Fprintln(e.ios.ErrOut, e.t("profiler: схемы в ", "profiler: schemas in ")+opts.Out+e.t(" уже актуальны", " are up to date"))
+	}
+	return nil
+}

@@ -1,0 +1,285 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/i18n"
+)
+
+// sample findings: Cyrillic paths and messages, characters every format must escape
+// (GitHub's % : , and newlines; XML's < & "), a whole-file finding and two identical ones.
+func sample() ([]finding.Finding, Summary) {
+	fs := []finding.Finding{
+		{File: "поступление в вуз/profiles/студент.yaml", Line: 3, Column: 8, Severity: finding.Error, Rule: "schema-enum",
+			Message: i18n.Text{RU: "значение «аспирант» вне списка: студент, школьник", EN: "value «аспирант» is not one of: студент, школьник"}},
+		{File: "поступление в вуз/profiles/студент.yaml", Line: 12, Column: 3, Severity: finding.Warning, Rule: "attribute-spelling",
+			Message: i18n.Text{RU: "100% совпадение: «Ё»\nи <&\"> кавычки", EN: "100% match: a:b, c\r\nand <&\"> quotes"}},
+		{File: "поступление в вуз/profiles/студент.yaml", Line: 12, Column: 3, Severity: finding.Warning, Rule: "attribute-spelling",
+			Message: i18n.Text{RU: "100% совпадение: «Ё»\nи <&\"> кавычки", EN: "100% match: a:b, c\r\nand <&\"> quotes"}},
+		{File: "поступление в вуз/profiles/пустой.yaml", Severity: finding.Error, Rule: "yaml-empty",
+			Message: i18n.Text{RU: "в файле нет документа", EN: "the file has no document"}},
+		{File: "reestr/life-situation.yaml", Line: 40, Column: 1, Severity: finding.Info, Rule: "custom-note",
+			Message: i18n.Text{RU: "заметка", EN: "a note"}},
+	}
+	sum := Summary{Files: 4, Errors: 2, Warnings: 2, Paths: []string{
+		"reestr/life-situation.yaml", "поступление в вуз/life-situation.yaml",
+		"поступление в вуз/profiles/студент.yaml",
+	}} // пустой.yaml has a finding but is not among the checked files, as with an unreadable file
+	return fs, sum
+}
+
+func goldenAt(t *testing.T, name string, got []byte) {
+	t.Helper()
+	p := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/report -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (run with -update after checking):\n--- got ---\n%s\n--- want ---\n%s", p, got, want)
+	}
+}
+
+func render(t *testing.T, format string, o Options, fs []finding.Finding, sum Summary) []byte {
+	t.Helper()
+	r, err := New(format, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := r.Report(&buf, fs, sum); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	fs, sum := sample()
+	ext := map[string]string{"sarif": "sarif.json", "codequality": "json", "junit": "xml", "json": "json", "github": "txt", "text": "txt"}
+	for _, format := range Formats() {
+		for _, lang := range []i18n.Lang{i18n.RU, i18n.EN} {
+			t.Run(format+"/"+string(lang), func(t *testing.T) {
+				got := render(t, format, Options{Lang: lang, Version: "v1.0.0-test"}, fs, sum)
+				goldenAt(t, format+"."+string(lang)+"."+ext[format], got)
+			})
+			t.Run(format+"/"+string(lang)+"/empty", func(t *testing.T) {
+				got := render(t, format, Options{Lang: lang, Version: "v1.0.0-test"}, nil, Summary{Files: 1, Paths: []string{"a/life-situation.yaml"}})
+				goldenAt(t, format+"."+string(lang)+".empty."+ext[format], got)
+			})
+		}
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	tests := []struct{ in, data, prop string }{
+		{"plain", "plain", "plain"},
+		{"50%", "50%25", "50%25"},
+		{"%0A", "%250A", "%250A"},
+		{"a\nb\r\nc", "a%0Ab%0D%0Ac", "a%0Ab%0D%0Ac"},
+		{"a:b,c", "a:b,c", "a%3Ab%2Cc"},
+		{"::error::x", "::error::x", "%3A%3Aerror%3A%3Ax"},
+		{"поступление, вуз", "поступление, вуз", "поступление%2C вуз"},
+	}
+	for _, tt := range tests {
+		if got := ghData(tt.in); got != tt.data {
+			t.Errorf("ghData(%q) = %q, want %q", tt.in, got, tt.data)
+		}
+		if got := ghProperty(tt.in); got != tt.prop {
+			t.Errorf("ghProperty(%q) = %q, want %q", tt.in, got, tt.prop)
+		}
+	}
+}
+
+func TestGitHubOneLinePerAnnotation(t *testing.T) {
+	fs, sum := sample()
+	out := string(render(t, "github", Options{Lang: i18n.EN}, fs, sum))
+	lines := strings.Split(out, "\n")
+	for i, f := range fs {
+		if !strings.HasPrefix(lines[i], "::") {
+			t.Fatalf("line %d is not a workflow command: %q", i+1, lines[i])
+		}
+		if f.Line > 0 && !strings.Contains(lines[i], ",line="+strconv.Itoa(f.Line)+",") {
+			t.Errorf("line %d lacks line=%d: %q", i+1, f.Line, lines[i])
+		}
+	}
+	// then the plain report: every finding again, without ANSI colour
+	if n := strings.Count(out, "[attribute-spelling]"); n != 2 || strings.Contains(out, "\x1b[") {
+		t.Errorf("plain report after the annotations is missing or coloured:\n%s", out)
+	}
+}
+
+func TestEncodeURIPath(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"examples/a-b_c.yaml", "examples/a-b_c.yaml"},
+		{"поступление в вуз/p.yaml", "%D0%BF%D0%BE%D1%81%D1%82%D1%83%D0%BF%D0%BB%D0%B5%D0%BD%D0%B8%D0%B5%20%D0%B2%20%D0%B2%D1%83%D0%B7/p.yaml"},
+		{"a:b/50%#?.yaml", "a%3Ab/50%25%23%3F.yaml"},
+	}
+	for _, tt := range tests {
+		if got := encodeURIPath(tt.in); got != tt.want {
+			t.Errorf("encodeURIPath(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if a := artifact("/home/u/ж.yaml"); a.URI != "file:///home/u/%D0%B6.yaml" || a.URIBaseID != "" {
+		t.Errorf("absolute path: %+v", a)
+	}
+	if a := artifact("C:/x/ж.yaml"); a.URI != "file:///C:/x/%D0%B6.yaml" {
+		t.Errorf("drive path: %+v", a)
+	}
+}
+
+func TestSARIFRulesAndIndexes(t *testing.T) {
+	fs, sum := sample()
+	var log sarifLog
+	if err := json.Unmarshal(render(t, "sarif", Options{Lang: i18n.RU}, fs, sum), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if len(run.Tool.Driver.Rules) != len(Rules)+1 { // + the unregistered custom-note
+		t.Errorf("rules: %d, want %d", len(run.Tool.Driver.Rules), len(Rules)+1)
+	}
+	for i, r := range run.Results {
+		if got := run.Tool.Driver.Rules[r.RuleIndex].ID; got != r.RuleID {
+			t.Errorf("result %d: ruleIndex points at %q, ruleId is %q", i, got, r.RuleID)
+		}
+		if (fs[i].Line == 0) != (r.Locations[0].PhysicalLocation.Region == nil) {
+			t.Errorf("result %d: region %+v for line %d", i, r.Locations[0].PhysicalLocation.Region, fs[i].Line)
+		}
+	}
+	if run.Results[3].Level != "error" || run.Results[1].Level != "warning" || run.Results[4].Level != "note" {
+		t.Errorf("levels: %+v", run.Results)
+	}
+}
+
+func TestCodeQualityFingerprints(t *testing.T) {
+	fs, sum := sample()
+	var ru, en []cqIssue
+	if err := json.Unmarshal(render(t, "codequality", Options{Lang: i18n.RU}, fs, sum), &ru); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(render(t, "codequality", Options{Lang: i18n.EN}, fs, sum), &en); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for i := range ru {
+		if seen[ru[i].Fingerprint] {
+			t.Errorf("fingerprint %s repeats (finding %d)", ru[i].Fingerprint, i)
+		}
+		seen[ru[i].Fingerprint] = true
+		if ru[i].Fingerprint != en[i].Fingerprint {
+			t.Errorf("finding %d: fingerprint differs between languages", i)
+		}
+	}
+	if ru[3].Location.Lines.Begin != 1 || ru[0].Severity != "major" || ru[1].Severity != "minor" || ru[4].Severity != "info" {
+		t.Errorf("lines/severity: %+v", ru)
+	}
+}
+
+func TestJUnitWellFormed(t *testing.T) {
+	fs, sum := sample()
+	for _, strict := range []bool{false, true} {
+		out := render(t, "junit", Options{Lang: i18n.RU, Strict: strict}, fs, sum)
+		var doc struct {
+			Suites []struct {
+				Tests    int `xml:"tests,attr"`
+				Failures int `xml:"failures,attr"`
+				Cases    []struct {
+					Name    string `xml:"name,attr"`
+					Failure *struct {
+						Body string `xml:",chardata"`
+					} `xml:"failure"`
+				} `xml:"testcase"`
+			} `xml:"testsuite"`
+		}
+		if err := xml.Unmarshal(out, &doc); err != nil {
+			t.Fatalf("not XML: %v\n%s", err, out)
+		}
+		s := doc.Suites[0]
+		if s.Tests != 4 || len(s.Cases) != 4 {
+			t.Errorf("tests = %d, cases = %d, want 4 (3 checked files + 1 file with findings only)", s.Tests, len(s.Cases))
+		}
+		wantFail := 2 // студент.yaml, пустой.yaml
+		if s.Failures != wantFail {
+			t.Errorf("strict=%v: failures = %d, want %d", strict, s.Failures, wantFail)
+		}
+		for _, c := range s.Cases {
+			if c.Name == "студент.yaml" && (c.Failure == nil || !strings.Contains(c.Failure.Body, "<&\"> кавычки")) {
+				t.Errorf("студент.yaml: failure %+v", c.Failure)
+			}
+		}
+	}
+}
+
+// TestRegistryComplete parses every non-test Go file of the module for constants named
+// Rule… with a string value and checks that each rule id is in [Rules], so SARIF's rule
+// list and the README stay complete when someone adds a rule.
+func TestRegistryComplete(t *testing.T) {
+	known := map[string]bool{}
+	for _, r := range Rules {
+		if known[r.ID] {
+			t.Errorf("rule %q registered twice", r.ID)
+		}
+		known[r.ID] = true
+		if r.Short.RU == "" || r.Short.EN == "" {
+			t.Errorf("rule %q lacks a description", r.ID)
+		}
+	}
+	found := 0
+	err := filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return err
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), p, nil, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			vs, ok := n.(*ast.ValueSpec)
+			if !ok {
+				return true
+			}
+			for i, name := range vs.Names {
+				if !strings.HasPrefix(name.Name, "Rule") || i >= len(vs.Values) {
+					continue
+				}
+				lit, ok := vs.Values[i].(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING {
+					continue
+				}
+				id, _ := strconv.Unquote(lit.Value)
+				found++
+				if !known[id] {
+					t.Errorf("%s: %s = %q is not in report.Rules (add it there and to the README's Rules table)", p, name.Name, id)
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found < 30 {
+		t.Errorf("found only %d rule constants: did the source layout change?", found)
+	}
+}
