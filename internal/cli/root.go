@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -16,7 +18,7 @@ type env struct {
 func (e *env) t(ru, en string) string { return i18n.Text{RU: ru, EN: en}.In(e.lang) }
 
 const usageTemplateRU = `Использование:{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.UseLine | ruUse}}{{end}}{{if .HasAvailableSubCommands}}
   {{.CommandPath}} [команда]{{end}}{{if gt (len .Aliases) 0}}
 
 Синонимы:
@@ -29,13 +31,19 @@ const usageTemplateRU = `Использование:{{if .Runnable}}
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 Флаги:
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces | ruFlags}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 Общие флаги:
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces | ruFlags}}{{end}}{{if .HasAvailableSubCommands}}
 
 Справка по команде: "{{.CommandPath}} [команда] --help".{{end}}
 `
+
+func init() {
+	// Used only by the Russian usage template: pflag and Cobra write these words themselves.
+	cobra.AddTemplateFunc("ruUse", func(s string) string { return strings.Replace(s, " [flags]", " [флаги]", 1) })
+	cobra.AddTemplateFunc("ruFlags", func(s string) string { return strings.ReplaceAll(s, "(default ", "(по умолчанию ") })
+}
 
 func newRootCmd(ios IOStreams, lang i18n.Lang) *cobra.Command {
 	e := &env{ios: ios, lang: lang}
