@@ -1,9 +1,6 @@
 package schemacheck_test
 
 import (
-	"os"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -187,27 +184,19 @@ func TestSchemaRules(t *testing.T) {
 // TestEveryReadmeRuleIsTested reads the README's Rules table: every rule of the schema
 // check has a case above, and every rule id in the table is one the code defines.
 func TestEveryReadmeRuleIsTested(t *testing.T) {
-	readme, err := os.ReadFile(filepath.Join(testws.Root(t), "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	have := map[string]bool{}
 	for _, c := range schemaCases {
 		for _, r := range strings.Split(c.rule, "|") {
 			have[r] = true
 		}
 	}
-	row := regexp.MustCompile("(?m)^\\| (`[a-z-]+`(?:, `[a-z-]+`)*) \\|")
 	n := 0
 	documented := map[string]bool{}
-	for _, m := range row.FindAllStringSubmatch(rulesSection(t, string(readme)), -1) {
-		for _, id := range strings.Split(m[1], ", ") {
-			id = strings.Trim(id, "`")
-			documented[id] = true
-			n++
-			if (strings.HasPrefix(id, "schema-") || id == schemacheck.RuleStageGate) && !have[id] {
-				t.Errorf("README rule %s has no case in schemaCases", id)
-			}
+	for _, id := range testws.DocumentedRules(t) {
+		documented[id] = true
+		n++
+		if (strings.HasPrefix(id, "schema-") || id == schemacheck.RuleStageGate) && !have[id] {
+			t.Errorf("README rule %s has no case in schemaCases", id)
 		}
 	}
 	for _, id := range []string{schemacheck.RuleType, schemacheck.RuleEnum, schemacheck.RuleRequired, schemacheck.RuleUnknownKey,
@@ -222,16 +211,6 @@ func TestEveryReadmeRuleIsTested(t *testing.T) {
 	}
 }
 
-// rulesSection returns the "## Rules" section of the README.
-func rulesSection(t *testing.T, readme string) string {
-	t.Helper()
-	_, after, ok := strings.Cut(readme, "\n## Rules\n")
-	if !ok {
-		t.Fatal("README.md has no \"## Rules\" section")
-	}
-	section, _, _ := strings.Cut(after, "\n## ")
-	return section
-}
 
 // TestRequiredFieldIsNotToBeRemoved: the hint for an empty required field never suggests
 // removing it (the next run would report it missing).

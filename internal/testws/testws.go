@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -118,4 +119,27 @@ func Format(fs []finding.Finding) string {
 		b.WriteString(strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column) + ": " + f.Severity.String() + ": [" + f.Rule + "] " + f.Message.RU + "\n")
 	}
 	return b.String()
+}
+
+var readmeRuleRow = regexp.MustCompile("(?m)^\\| (`[a-z-]+`(?:, `[a-z-]+`)*) \\|")
+
+// DocumentedRules returns the rule ids of README.md's "## Rules" table, in table order.
+func DocumentedRules(t testing.TB) []string {
+	t.Helper()
+	readme, err := os.ReadFile(filepath.Join(Root(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "\n## Rules\n")
+	if !ok {
+		t.Fatal("README.md has no \"## Rules\" section")
+	}
+	section, _, _ := strings.Cut(after, "\n## ")
+	var ids []string
+	for _, m := range readmeRuleRow.FindAllStringSubmatch(section, -1) {
+		for _, id := range strings.Split(m[1], ", ") {
+			ids = append(ids, strings.Trim(id, "`"))
+		}
+	}
+	return ids
 }
