@@ -307,7 +307,6 @@ func TestEveryRuleHasACase(t *testing.T) {
 	}
 }
 
-
 // TestNoCascades: a value the schema already reports does not also trip a rule.
 func TestNoCascades(t *testing.T) {
 	cases := []struct {

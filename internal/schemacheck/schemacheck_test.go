@@ -211,7 +211,6 @@ func TestEveryReadmeRuleIsTested(t *testing.T) {
 	}
 }
 
-
 // TestRequiredFieldIsNotToBeRemoved: the hint for an empty required field never suggests
 // removing it (the next run would report it missing).
 func TestRequiredFieldIsNotToBeRemoved(t *testing.T) {
