@@ -26,8 +26,9 @@ import (
 
 // Rule ids for problems with paths themselves.
 const (
-	RulePathNotFound = "path-not-found"
-	RuleFileRead     = "file-read"
+	RulePathNotFound   = "path-not-found"
+	RuleFileRead       = "file-read"
+	RuleSymlinkOutside = "symlink-outside"
 )
 
 // Options tune a run.
@@ -151,6 +152,7 @@ func discover(paths []string, opts Options) (ts []target, pre map[string][]byte,
 			continue
 		}
 		root := p
+		realRoot := realPath(root)
 		_ = filepath.WalkDir(root, func(fp string, d fs.DirEntry, err error) error {
 			if err != nil {
 				ioErr = true
@@ -166,13 +168,35 @@ func discover(paths []string, opts Options) (ts []target, pre map[string][]byte,
 				if fp != root && (strings.HasPrefix(name, ".") || name == "node_modules") {
 					return fs.SkipDir
 				}
+				// A folder where a document belongs (life-situation.yaml, profiles/x.yaml) is
+				// a mistake worth naming, not a folder to search.
+				if fp != root && isYAML(name) && (isLSName(name) || filepath.Base(filepath.Dir(fp)) == "profiles") {
+					ioErr = true
+					out = append(out, finding.Finding{File: displayPath(fp), Severity: finding.Error, Rule: load.RuleFileNotRegular,
+						Message: i18n.Msg("это папка, а не файл", "this is a directory, not a file")})
+					return fs.SkipDir
+				}
 				return nil
 			}
 			if !isYAML(name) {
 				return nil
 			}
 			disp := displayPath(fp)
-			if isLSName(name) || lsBeside(fp) != "" {
+			ours := isLSName(name) || lsBeside(fp) != ""
+			// A link inside a folder that leads out of it is not followed: a pull request
+			// must not make CI print /etc/passwd or a runner's key as "findings".
+			if d.Type()&fs.ModeSymlink != 0 {
+				if dest := realPath(fp); dest != "" && realRoot != "" && !within(realRoot, dest) {
+					if ours {
+						ioErr = true
+						out = append(out, finding.Finding{File: disp, Severity: finding.Error, Rule: RuleSymlinkOutside,
+							Message: i18n.Msg("символическая ссылка ведёт за пределы проверяемой папки (на %s); profiler по ней не читает — скопируйте файл в папку или укажите его в командной строке",
+								"the symbolic link leads outside the checked folder (to %s); profiler does not follow it: copy the file in or name it on the command line", dest)})
+					}
+					return nil
+				}
+			}
+			if ours {
 				add(target{display: disp, fsPath: fp})
 				return nil
 			}
@@ -204,6 +228,25 @@ func discover(paths []string, opts Options) (ts []target, pre map[string][]byte,
 		}
 	}
 	return ts, pre, out, ioErr
+}
+
+// realPath is p absolute with every symbolic link resolved; "" when that fails (a loop, a
+// dangling link: reading the file reports it then).
+func realPath(p string) string {
+	r, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return ""
+	}
+	if r, err = filepath.Abs(r); err != nil {
+		return ""
+	}
+	return r
+}
+
+// within reports whether path lies in dir (both absolute and clean).
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // pathMessage explains a path given on the command line that cannot be used.
@@ -329,6 +372,7 @@ func Check(paths []string, opts Options) *Result {
 			out = append(out, f)
 		}
 	}
+	clipFindings(out)
 	finding.Sort(out)
 	res.Findings = out
 	return res
