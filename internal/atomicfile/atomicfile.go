@@ -15,6 +15,9 @@ import (
 // ErrExists is returned by [Write] without overwrite when the target already exists.
 var ErrExists = errors.New("file already exists")
 
+// write is tmp.Write; tests replace it to simulate a full disk or a crash in mid-write.
+var write = func(f *os.File, data []byte) (int, error) { return f.Write(data) }
+
 // Write replaces (or creates) path with data atomically. Without overwrite an existing
 // path is left untouched and ErrExists returned. perm applies to a new file; an existing
 // file keeps its mode.
@@ -39,7 +42,7 @@ func Write(path string, data []byte, perm fs.FileMode, overwrite bool) (err erro
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
+	if _, err = write(tmp, data); err != nil {
 		return err
 	}
 	if err = tmp.Chmod(perm); err != nil {
