@@ -5,7 +5,7 @@ TOOLS    := .tools
 NODE_BIN := $(TOOLS)/node_modules/.bin
 FUZZTIME ?= 30s
 
-.PHONY: help build examples docs render-check test unit lint external scaffold-check formats-check precommit-check cli-docs cli-docs-check tools fuzz clean
+.PHONY: help build examples docs render-check test unit hostile lint external scaffold-check formats-check precommit-check cli-docs cli-docs-check tools fuzz clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -22,10 +22,13 @@ docs: build ## re-render the committed example docs (examples/docs)
 render-check: build ## the committed example docs are up to date with the examples
 	$(BIN) render examples --out examples/docs --check
 
-test: lint unit render-check external scaffold-check formats-check cli-docs-check ## everything CI runs: lint, go tests (race), rendered docs in sync, third-party checks
+test: lint unit hostile render-check external scaffold-check formats-check cli-docs-check ## everything CI runs: lint, go tests (race), hostile corpus, rendered docs in sync, third-party checks
 
 unit: ## go test -race ./...
 	$(GO) test -race -count=1 ./...
+
+hostile: ## the adversarial corpus with its megabyte cases (too slow under -race)
+	$(GO) test -count=1 -run '^TestHostile' ./internal/...
 
 lint: ## gofmt and go vet
 	@out=$$(gofmt -l cmd internal schemas); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -67,10 +70,10 @@ cli-docs-check: ## fail when .docs/cli is not what `make cli-docs` would generat
 	$(GO) run ./cmd/profiler-docs bin/docs-check
 	@diff -r .docs/cli bin/docs-check || { echo "the CLI reference in .docs/cli is stale: run make cli-docs and commit"; exit 1; }
 
-fuzz: ## run every fuzz target for FUZZTIME each (default 30s)
+fuzz: ## run every fuzz target for FUZZTIME each (default 30s; e.g. make fuzz FUZZTIME=10m)
 	@for pkg in $$($(GO) list ./...); do \
 	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
-	    echo "== $$pkg $$t"; $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	    echo "== $$pkg $$t"; $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s $$pkg || exit 1; \
 	  done; \
 	done
 
