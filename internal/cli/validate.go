@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -12,6 +11,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/atomicfile"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/report"
 	"github.com/profiler-cx/profiler/internal/workspace"
 	"github.com/spf13/cobra"
@@ -156,7 +156,9 @@ func sourceReader(stdin *bytes.Buffer, stdinName string) func(string) ([]byte, b
 		var b []byte
 		if file == "-" || (stdinName != "" && file == filepath.ToSlash(filepath.Clean(stdinName))) {
 			b = stdin.Bytes()
-		} else if data, err := os.ReadFile(filepath.FromSlash(file)); err == nil {
+		} else if data, err := load.ReadFile(filepath.FromSlash(file), load.Limits{}); err == nil {
+			// load.ReadFile, not os.ReadFile: a file swapped for a FIFO since it was checked
+			// must not block the report, nor a grown one fill the memory.
 			b = data
 		}
 		cache[file] = b

@@ -37,6 +37,10 @@ func (t *Text) paint(code, s string) string {
 // Report implements Reporter.
 func (t *Text) Report(w io.Writer, fs []finding.Finding, _ Summary) error {
 	bw := bufio.NewWriter(w)
+	// Findings come sorted by file: split each file into lines once, not once per finding
+	// (100,000 findings in one file must not mean 100,000 splits of it).
+	var linesOf string
+	var lines [][]byte
 	for _, f := range fs {
 		loc := f.File
 		if f.Line > 0 {
@@ -53,25 +57,48 @@ func (t *Text) Report(w io.Writer, fs []finding.Finding, _ Summary) error {
 		}
 		fmt.Fprintf(bw, "%s: %s: %s %s\n", t.paint(ansiBold, loc), sev, f.Message.In(t.Opts.Lang), t.paint(ansiDim, "["+f.Rule+"]"))
 		if t.Opts.Excerpt && f.Line > 0 && t.Opts.Source != nil {
-			if src, ok := t.Opts.Source(f.File); ok {
-				t.excerpt(bw, src, f)
+			if linesOf != f.File || lines == nil {
+				lines = nil
+				if src, ok := t.Opts.Source(f.File); ok {
+					lines = bytes.Split(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), []byte("\n"))
+				}
+				linesOf = f.File
+			}
+			if lines != nil {
+				t.excerpt(bw, lines, f)
 			}
 		}
 	}
 	return bw.Flush()
 }
 
-func (t *Text) excerpt(w io.Writer, src []byte, f finding.Finding) {
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	lines := bytes.Split(src, []byte("\n"))
+// excerptWidth is how many characters of a long source line the excerpt shows, around
+// the column: a line can be megabytes long.
+const excerptWidth = 120
+
+func (t *Text) excerpt(w io.Writer, lines [][]byte, f finding.Finding) {
 	if f.Line-1 >= len(lines) {
 		return
 	}
-	line := strings.TrimRight(string(lines[f.Line-1]), "\r")
-	line = strings.ReplaceAll(line, "\t", " ")
-	num := fmt.Sprintf("%5d", f.Line)
-	fmt.Fprintf(w, "%s | %s\n", t.paint(ansiDim, num), line)
+	line := []rune(strings.TrimRight(string(lines[f.Line-1]), "\r"))
 	col := max(f.Column, 1)
-	pad := strings.Repeat(" ", min(col-1, len([]rune(line))))
+	if len(line) > excerptWidth {
+		from := max(0, min(col-1-excerptWidth/2, len(line)-excerptWidth))
+		clipped := string(line[from : from+excerptWidth])
+		if from > 0 {
+			clipped = "…" + clipped
+			col = col - from + 1
+		} else {
+			col = min(col, excerptWidth)
+		}
+		if from+excerptWidth < len(line) {
+			clipped += "…"
+		}
+		line = []rune(clipped)
+	}
+	text := strings.ReplaceAll(string(line), "\t", " ")
+	num := fmt.Sprintf("%5d", f.Line)
+	fmt.Fprintf(w, "%s | %s\n", t.paint(ansiDim, num), text)
+	pad := strings.Repeat(" ", min(col-1, len(line)))
 	fmt.Fprintf(w, "%s | %s%s\n", strings.Repeat(" ", len(num)), pad, t.paint(ansiRed+ansiBold, "^"))
 }

@@ -1,0 +1,82 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/i18n"
+)
+
+// On a terminal every finding gets a source excerpt. A file with 100,000 findings (one bad
+// item per line) must cost one split of the file, not one per finding: the report of such
+// a file used to run for minutes.
+func TestHostileExcerptManyFindings(t *testing.T) {
+	const n = 100_000
+	src := []byte("journey:\n" + strings.Repeat("  - 1\n", n))
+	fs := make([]finding.Finding, n)
+	for i := range fs {
+		fs[i] = finding.Finding{File: "p.yaml", Line: i + 2, Column: 5, Rule: "schema-type", Message: i18n.Msg("строка", "string")}
+	}
+	reads := 0
+	rep := &Text{Opts: Options{Lang: i18n.EN, Excerpt: true, Source: func(string) ([]byte, bool) { reads++; return src, true }}}
+	var out bytes.Buffer
+	done := make(chan error, 1)
+	go func() { done <- rep.Report(&out, fs, Summary{}) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the report is still running after 20 s (hang)")
+	}
+	if got := strings.Count(out.String(), "\n"); got != 3*n {
+		t.Errorf("%d lines, want %d", got, 3*n)
+	}
+	if reads != 1 {
+		t.Errorf("source read %d times, want once", reads)
+	}
+}
+
+// A megabyte-long source line is shown as a window around the column, the caret under it.
+func TestHostileExcerptLongLine(t *testing.T) {
+	long := strings.Repeat("ж", 1<<20)
+	cases := []struct {
+		col        int
+		wantPrefix string
+		wantSuffix string
+	}{
+		{1, "    1 | status: ", "…"},
+		{500_000, "    1 | …", "…"},
+		{1<<20 + 8, "    1 | …", "ж"},
+	}
+	for _, c := range cases {
+		t.Run(fmt.Sprint(c.col), func(t *testing.T) {
+			src := []byte("status: " + long + "\n")
+			var out bytes.Buffer
+			rep := &Text{Opts: Options{Lang: i18n.EN, Excerpt: true, Source: func(string) ([]byte, bool) { return src, true }}}
+			fs := []finding.Finding{{File: "p.yaml", Line: 1, Column: c.col, Rule: "r", Message: i18n.Msg("м", "m")}}
+			if err := rep.Report(&out, fs, Summary{}); err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+			if len(lines) != 3 {
+				t.Fatalf("%d lines", len(lines))
+			}
+			excerpt, caret := []rune(lines[1]), []rune(lines[2])
+			if len(excerpt) > len("    1 | ")+excerptWidth+2 || !strings.HasPrefix(lines[1], c.wantPrefix) || !strings.HasSuffix(lines[1], c.wantSuffix) {
+				t.Errorf("excerpt of %d characters: %.80q…%q", len(excerpt), lines[1], string(excerpt[max(0, len(excerpt)-10):]))
+			}
+			// The caret stands under the character at the column.
+			at := len(caret) - 1
+			want := []rune(string(src))[c.col-1]
+			if at >= len(excerpt) || excerpt[at] != want {
+				t.Errorf("caret at %d does not point at %q", at, want)
+			}
+		})
+	}
+}
