@@ -92,7 +92,7 @@ func FuzzWorkspace(f *testing.F) {
 			if err := os.WriteFile(p, b, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			lines[displayPath(p)] = strings.Count(string(b), "\n") + 1
+			lines[displayPath(p)] = yamlLines(b)
 		}
 		res := Check([]string{dir}, Options{Workers: 2})
 		if res.IOError {
@@ -132,4 +132,12 @@ func FuzzWorkspace(f *testing.F) {
 func topFolder(rel string) string {
 	folder, _, _ := strings.Cut(rel, "/")
 	return folder
+}
+
+// yamlLines counts lines the way YAML does: "\r\n", a lone "\r" and "\n" all break a line,
+// and so do NEL, LS and PS (YAML 1.1, which yaml.v3 follows).
+func yamlLines(b []byte) int {
+	s := strings.ReplaceAll(string(b), "\r\n", "\n")
+	return 1 + strings.Count(s, "\n") + strings.Count(s, "\r") +
+		strings.Count(s, "\u0085") + strings.Count(s, "\u2028") + strings.Count(s, "\u2029")
 }
