@@ -1,7 +1,7 @@
 // Package atomicfile writes files so that a reader sees the old content or the new one,
 // never half of it: the data goes to a temporary file in the same folder, is synced, and
 // is renamed over the target. Commands that write user files (init, new, promote, render)
-// all go through here.
+// all go through here; render replaces its pages together with [Batch].
 package atomicfile
 
 import (
@@ -65,4 +65,71 @@ func Write(path string, data []byte, perm fs.FileMode, overwrite bool) (err erro
 		return os.Remove(tmp.Name())
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// Batch replaces several files together: [Batch.Add] writes each one to a synced temporary
+// file beside its target, and only [Batch.Commit] renames them all into place. A failed
+// Add (a full disk) or an [Batch.Abort] removes the temporary files and leaves every
+// target as it was, so a set of pages that link to each other is never half updated.
+// The zero value is ready to use; a Batch is not safe for concurrent use.
+type Batch struct {
+	pending []pending
+}
+
+type pending struct{ tmp, path string }
+
+// Add writes data for path (created with perm; an existing file keeps its mode) to a
+// temporary file. On error the batch is aborted: nothing is left behind.
+func (b *Batch) Add(path string, data []byte, perm fs.FileMode) (err error) {
+	defer func() {
+		if err != nil {
+			b.Abort()
+		}
+	}()
+	if st, err := os.Lstat(path); err == nil {
+		if !st.Mode().IsRegular() {
+			return fmt.Errorf("%s: not a regular file", path)
+		}
+		perm = st.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	b.pending = append(b.pending, pending{tmp.Name(), path})
+	if _, err = write(tmp, data); err == nil {
+		if err = tmp.Chmod(perm); err == nil {
+			err = tmp.Sync()
+		}
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Len is the number of files waiting for Commit.
+func (b *Batch) Len() int { return len(b.pending) }
+
+// Commit renames every temporary file over its target, in the order they were added.
+// Renames within a folder do not need disk space; should one fail anyway, the files not
+// yet renamed are removed and the error names the file.
+func (b *Batch) Commit() error {
+	for i, p := range b.pending {
+		if err := os.Rename(p.tmp, p.path); err != nil {
+			b.pending = b.pending[i:]
+			b.Abort()
+			return err
+		}
+	}
+	b.pending = nil
+	return nil
+}
+
+// Abort removes the temporary files; the targets stay as they were.
+func (b *Batch) Abort() {
+	for _, p := range b.pending {
+		os.Remove(p.tmp)
+	}
+	b.pending = nil
 }

@@ -259,3 +259,96 @@ func TestHelperKilledMidway(t *testing.T) {
 	}
 	Write(p, []byte("new card, complete"), 0o644, true)
 }
+
+func TestBatchAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	a, c := filepath.Join(dir, "a.md"), filepath.Join(dir, "c.md")
+	if err := os.WriteFile(a, []byte("old a"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var b Batch
+	if err := b.Add(a, []byte("new a"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Add(c, []byte("new c"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Before Commit nothing is visible.
+	if got := readFile(t, a); got != "old a" {
+		t.Fatalf("a changed before Commit: %q", got)
+	}
+	if _, err := os.Stat(c); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("c appeared before Commit: %v", err)
+	}
+	if b.Len() != 2 {
+		t.Fatalf("Len = %d", b.Len())
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if readFile(t, a) != "new a" || readFile(t, c) != "new c" {
+		t.Fatal("Commit did not replace both files")
+	}
+	if st, _ := os.Stat(a); st.Mode().Perm() != 0o600 {
+		t.Errorf("an existing file's mode must be kept: %v", st.Mode().Perm())
+	}
+	if got := entries(t, dir); len(got) != 2 {
+		t.Errorf("temporary files left: %v", got)
+	}
+}
+
+// A full disk on the third file of a batch leaves all three targets as they were.
+func TestBatchFailureKeepsEveryFile(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"index.md", "README.md", "card.md"}
+	for _, n := range names {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("old "+n), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b Batch
+	for i, n := range names {
+		if i == 2 {
+			failAfter(t)
+		}
+		err := b.Add(filepath.Join(dir, n), []byte("new "+n), 0o644)
+		if i < 2 && err != nil {
+			t.Fatal(err)
+		}
+		if i == 2 && !errors.Is(err, syscall.ENOSPC) {
+			t.Fatalf("err = %v, want ENOSPC", err)
+		}
+	}
+	if b.Len() != 0 {
+		t.Errorf("a failed Add must abort the batch; Len = %d", b.Len())
+	}
+	for _, n := range names {
+		if got := readFile(t, filepath.Join(dir, n)); got != "old "+n {
+			t.Errorf("%s changed: %q", n, got)
+		}
+	}
+	if got := entries(t, dir); len(got) != 3 {
+		t.Errorf("temporary files left: %v", got)
+	}
+}
+
+func TestBatchAbortAndNonRegular(t *testing.T) {
+	dir := t.TempDir()
+	var b Batch
+	if err := b.Add(filepath.Join(dir, "x.md"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.Abort()
+	if got := entries(t, dir); len(got) != 0 {
+		t.Errorf("Abort left %v", got)
+	}
+	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "link.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Add(filepath.Join(dir, "link.md"), []byte("x"), 0o644); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("Add over a symlink: err = %v", err)
+	}
+	if err := b.Commit(); err != nil {
+		t.Errorf("Commit of an empty batch: %v", err)
+	}
+}
