@@ -73,7 +73,7 @@ cli-docs-check: ## fail when .docs/cli is not what `make cli-docs` would generat
 fuzz: ## run every fuzz target for FUZZTIME each (default 30s; e.g. make fuzz FUZZTIME=10m)
 	@for pkg in $$($(GO) list ./...); do \
 	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
-	    echo "== $$pkg $$t"; $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s $$pkg || exit 1; \
+	    echo "== $$pkg $$t"; $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s -timeout=0 $$pkg || exit 1; \
 	  done; \
 	done
 

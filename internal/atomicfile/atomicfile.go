@@ -34,12 +34,13 @@ func Write(path string, data []byte, perm fs.FileMode, overwrite bool) (err erro
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return err
+		return naming(err, path)
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			err = naming(err, path)
 		}
 	}()
 	if _, err = write(tmp, data); err != nil {
@@ -67,6 +68,20 @@ func Write(path string, data []byte, perm fs.FileMode, overwrite bool) (err erro
 	return os.Rename(tmp.Name(), path)
 }
 
+// naming makes an error about the temporary file (or its pattern) name the target
+// instead: users know the target, not ".x.md.tmp-123".
+func naming(err error, path string) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path != path {
+		return &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return &fs.PathError{Op: le.Op, Path: path, Err: le.Err}
+	}
+	return err
+}
+
 // Batch replaces several files together: [Batch.Add] writes each one to a synced temporary
 // file beside its target, and only [Batch.Commit] renames them all into place. A failed
 // Add (a full disk) or an [Batch.Abort] removes the temporary files and leaves every
@@ -84,6 +99,7 @@ func (b *Batch) Add(path string, data []byte, perm fs.FileMode) (err error) {
 	defer func() {
 		if err != nil {
 			b.Abort()
+			err = naming(err, path)
 		}
 	}()
 	if st, err := os.Lstat(path); err == nil {

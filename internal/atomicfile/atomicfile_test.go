@@ -151,6 +151,9 @@ func TestWriteFailureKeepsOldFile(t *testing.T) {
 		if !errors.Is(err, syscall.ENOSPC) {
 			t.Fatalf("overwrite=%v: err = %v, want ENOSPC", overwrite, err)
 		}
+		if msg := err.Error(); strings.Contains(msg, ".tmp-") || !strings.Contains(msg, p) {
+			t.Errorf("the error must name the target, not the temporary file: %v", msg)
+		}
 		if old != "" {
 			if got := readFile(t, p); got != "old docs" {
 				t.Errorf("old file changed: %q", got)
@@ -315,8 +318,8 @@ func TestBatchFailureKeepsEveryFile(t *testing.T) {
 		if i < 2 && err != nil {
 			t.Fatal(err)
 		}
-		if i == 2 && !errors.Is(err, syscall.ENOSPC) {
-			t.Fatalf("err = %v, want ENOSPC", err)
+		if i == 2 && (!errors.Is(err, syscall.ENOSPC) || strings.Contains(err.Error(), ".tmp-") || !strings.Contains(err.Error(), n)) {
+			t.Fatalf("err = %v, want ENOSPC naming %s", err, n)
 		}
 	}
 	if b.Len() != 0 {
