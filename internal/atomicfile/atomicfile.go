@@ -15,6 +15,10 @@ import (
 // ErrExists is returned by [Write] without overwrite when the target already exists.
 var ErrExists = errors.New("file already exists")
 
+// ErrNotRegular is returned when the target is a symbolic link, a folder or a device: it is
+// never replaced (a link planted in a repository must not redirect a write).
+var ErrNotRegular = errors.New("not a regular file (a symbolic link, folder or device): it is left as it is")
+
 // write is tmp.Write; tests replace it to simulate a full disk or a crash in mid-write.
 var write = func(f *os.File, data []byte) (int, error) { return f.Write(data) }
 
@@ -28,7 +32,7 @@ func Write(path string, data []byte, perm fs.FileMode, overwrite bool) (err erro
 			return fmt.Errorf("%s: %w", path, ErrExists)
 		}
 		if !st.Mode().IsRegular() {
-			return fmt.Errorf("%s: not a regular file", path)
+			return &fs.PathError{Op: "replace", Path: path, Err: ErrNotRegular}
 		}
 		perm = st.Mode().Perm()
 	}
@@ -104,7 +108,7 @@ func (b *Batch) Add(path string, data []byte, perm fs.FileMode) (err error) {
 	}()
 	if st, err := os.Lstat(path); err == nil {
 		if !st.Mode().IsRegular() {
-			return fmt.Errorf("%s: not a regular file", path)
+			return &fs.PathError{Op: "replace", Path: path, Err: ErrNotRegular}
 		}
 		perm = st.Mode().Perm()
 	}

@@ -110,7 +110,7 @@ func TestWriteRefusesNonRegularTargets(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range []string{link, sub} {
-		if err := Write(p, []byte("new"), 0o644, true); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		if err := Write(p, []byte("new"), 0o644, true); err == nil || !errors.Is(err, ErrNotRegular) {
 			t.Errorf("%s: err = %v, want a refusal", p, err)
 		}
 	}
@@ -348,7 +348,7 @@ func TestBatchAbortAndNonRegular(t *testing.T) {
 	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "link.md")); err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Add(filepath.Join(dir, "link.md"), []byte("x"), 0o644); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+	if err := b.Add(filepath.Join(dir, "link.md"), []byte("x"), 0o644); err == nil || !errors.Is(err, ErrNotRegular) {
 		t.Errorf("Add over a symlink: err = %v", err)
 	}
 	if err := b.Commit(); err != nil {
