@@ -227,6 +227,9 @@ func hostileCases() []hostileCase {
 				"Мои документы/поступление в вуз/profiles/студент очно.yaml:7:8: error: stage: \"finale\" is not allowed; use one of: segment, hypothesis, refined, final (did you mean final?) [schema-enum]",
 			ru: "Мои документы/поступление в вуз/profiles/студент очно.yaml:3:5: warning: файл называется студент очно.yaml, а id профиля — student-ochno: переименуйте файл в student-ochno.yaml или поправьте id [file-name]\n" +
 				"Мои документы/поступление в вуз/profiles/студент очно.yaml:7:8: error: stage: недопустимое значение \"finale\"; допустимые: segment, hypothesis, refined, final (может быть, final?) [schema-enum]"},
+		{name: "file name with ESC and a byte that is not UTF-8", make: put("bad\xff\x1b[31mname.yaml", validProfile("p-esc", "")), code: 0, files: 4,
+			en: "vuz/profiles/bad\uFFFD␛[31mname.yaml:3:5: warning: the file is named bad\uFFFD␛[31mname.yaml but the profile id is p-esc: rename the file to p-esc.yaml or fix the id [file-name]",
+			ru: "vuz/profiles/bad\uFFFD␛[31mname.yaml:3:5: warning: файл называется bad\uFFFD␛[31mname.yaml, а id профиля — p-esc: переименуйте файл в p-esc.yaml или поправьте id [file-name]"},
 		{name: "10 MB in one field", make: put("p-notes.yaml", validProfile("p-notes", "notes: "+strings.Repeat("Очень длинная заметка. ", 10<<20/len("Очень длинная заметка. "))+"\n")), heavy: true, code: 0, files: 4},
 		{name: "4 MB value quoted in a message", make: put("p-enum.yaml", bytes.Replace(validProfile("p-enum", ""), []byte("status: citizen"), []byte("status: "+strings.Repeat("x", 4<<20)), 1)), heavy: true, code: 1, files: 4,
 

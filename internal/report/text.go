@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/profiler-cx/profiler/internal/finding"
 )
@@ -42,9 +43,9 @@ func (t *Text) Report(w io.Writer, fs []finding.Finding, _ Summary) error {
 	var linesOf string
 	var lines [][]byte
 	for _, f := range fs {
-		loc := f.File
+		loc := printable(f.File)
 		if f.Line > 0 {
-			loc = fmt.Sprintf("%s:%d:%d", f.File, f.Line, max(f.Column, 1))
+			loc = fmt.Sprintf("%s:%d:%d", loc, f.Line, max(f.Column, 1))
 		}
 		sev := f.Severity.String()
 		switch f.Severity {
@@ -55,7 +56,7 @@ func (t *Text) Report(w io.Writer, fs []finding.Finding, _ Summary) error {
 		default:
 			sev = t.paint(ansiCyan, sev)
 		}
-		fmt.Fprintf(bw, "%s: %s: %s %s\n", t.paint(ansiBold, loc), sev, f.Message.In(t.Opts.Lang), t.paint(ansiDim, "["+f.Rule+"]"))
+		fmt.Fprintf(bw, "%s: %s: %s %s\n", t.paint(ansiBold, loc), sev, printable(f.Message.In(t.Opts.Lang)), t.paint(ansiDim, "["+f.Rule+"]"))
 		if t.Opts.Excerpt && f.Line > 0 && t.Opts.Source != nil {
 			if linesOf != f.File || lines == nil {
 				lines = nil
@@ -96,9 +97,43 @@ func (t *Text) excerpt(w io.Writer, lines [][]byte, f finding.Finding) {
 		}
 		line = []rune(clipped)
 	}
-	text := strings.ReplaceAll(string(line), "\t", " ")
+	text := printable(strings.ReplaceAll(string(line), "\t", " "))
 	num := fmt.Sprintf("%5d", f.Line)
 	fmt.Fprintf(w, "%s | %s\n", t.paint(ansiDim, num), text)
 	pad := strings.Repeat(" ", min(col-1, len(line)))
 	fmt.Fprintf(w, "%s | %s%s\n", strings.Repeat(" ", len(num)), pad, t.paint(ansiRed+ansiBold, "^"))
 }
+
+// printable keeps a file name, message or source line from driving the terminal: control
+// characters (an ESC starting a colour or title sequence, a carriage return hiding the line)
+// become visible symbols (␛, ␍) and bytes that are not UTF-8 become U+FFFD, one column each
+// so the caret stays right; C1 controls and bidirectional overrides (Trojan Source) are
+// spelled out as \u202e.
+func printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || r < 0x20 || (r >= 0x7f && r < 0xa0) || isBidi(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		switch {
+		case r < 0x20:
+			b.WriteRune(0x2400 + r) // ␀…␟
+		case r == 0x7f:
+			b.WriteRune('␡')
+		case r > 0x7f && r < 0xa0, isBidi(r):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isBidi(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }
