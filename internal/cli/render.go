@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/profiler-cx/profiler/internal/atomicfile"
 	"github.com/profiler-cx/profiler/internal/finding"
@@ -173,29 +175,68 @@ func renderRun(e *env, opts *renderOptions) error {
 		e.note(fmt.Sprintf(e.t("profiler: все %d файлов в %s актуальны", "profiler: all %d files in %s are up to date"), pl.unchanged, opts.Out))
 		return nil
 	}
+	return writePlan(e, pl, opts.Out)
+}
+
+// writePlan carries out the plan all or nothing: every page goes to a temporary file first
+// (atomicfile.Batch), and only when all are on disk are they renamed into place, so a full
+// disk or Ctrl-C leaves the previous docs exactly as they were. Stale pages are removed
+// after the renames.
+func writePlan(e *env, pl *outPlan, out string) error {
+	// Ctrl-C (or a CI cancel) while the pages are written: stop at the next page and
+	// clean up, instead of dying with temporary files left in --out.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sig)
+	var batch atomicfile.Batch
+	defer batch.Abort()
+	var made []string // folders created for new pages, removed again on failure
+	fail := func(err error) error {
+		batch.Abort()
+		removeEmptyDirs(out, made)
+		return err
+	}
 	written, removed := 0, 0
+	for _, a := range pl.actions {
+		select {
+		case <-sig:
+			return fail(ioErr("прервано — ничего не записано, файлы в %s остались прежними",
+				"interrupted — nothing was written, the files in %s are as they were", out))
+		default:
+		}
+		if a.kind == actRemove {
+			continue
+		}
+		dir := filepath.Dir(a.fsPath)
+		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+			made = append(made, dir)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fail(ioErr("не удалось создать папку: %v — ничего не записано", "cannot create the folder: %v — nothing was written", err))
+		}
+		if err := batch.Add(a.fsPath, a.data, 0o644); err != nil {
+			return fail(ioErr("не удалось записать %s: %v — ничего не записано, прежние файлы не изменены",
+				"cannot write %s: %v — nothing was written, the previous files are unchanged", a.display, err))
+		}
+		written++
+	}
+	if err := batch.Commit(); err != nil {
+		return ioErr("не удалось заменить файлы в %s: %v", "cannot replace the files in %s: %v", out, err)
+	}
 	var emptied []string
 	for _, a := range pl.actions {
-		switch a.kind {
-		case actAdd, actUpdate:
-			if err := os.MkdirAll(filepath.Dir(a.fsPath), 0o755); err != nil {
-				return ioErr("не удалось создать папку: %v", "cannot create the folder: %v", err)
-			}
-			if err := atomicfile.Write(a.fsPath, a.data, 0o644, true); err != nil {
-				return ioErr("не удалось записать %s: %v", "cannot write %s: %v", a.display, err)
-			}
-			written++
-		case actRemove:
-			if err := os.Remove(a.fsPath); err != nil {
-				return ioErr("не удалось удалить %s: %v", "cannot remove %s: %v", a.display, err)
-			}
-			removed++
-			emptied = append(emptied, filepath.Dir(a.fsPath))
+		if a.kind != actRemove {
+			continue
 		}
+		if err := os.Remove(a.fsPath); err != nil {
+			return ioErr("не удалось удалить %s: %v", "cannot remove %s: %v", a.display, err)
+		}
+		removed++
+		emptied = append(emptied, filepath.Dir(a.fsPath))
 	}
-	removeEmptyDirs(opts.Out, emptied)
+	removeEmptyDirs(out, emptied)
 	e.note(fmt.Sprintf(e.t("profiler: %s: записано файлов: %d, без изменений: %d, удалено: %d",
-		"profiler: %s: %d files written, %d unchanged, %d removed"), opts.Out, written, pl.unchanged, removed))
+		"profiler: %s: %d files written, %d unchanged, %d removed"), out, written, pl.unchanged, removed))
 	return nil
 }
 
