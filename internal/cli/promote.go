@@ -172,7 +172,7 @@ func promoteRun(e *env, opts *promoteOptions) error {
 		return nil
 	}
 	if err := atomicfile.Write(opts.Path, out, 0o644, true); err != nil {
-		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(opts.Path), err)
+		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(opts.Path), cause(err))
 	}
 	e.note(i18n.Msg("%s: этап %s → %s, запись в history от %s", "%s: stage %s → %s, history entry of %s",
 		displayPath(opts.Path), from, to, date).In(e.lang))

@@ -178,6 +178,15 @@ func renderRun(e *env, opts *renderOptions) error {
 	return writePlan(e, pl, opts.Out)
 }
 
+// cause is the reason inside a path error ("file too large"): messages name the file themselves.
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 // writePlan carries out the plan all or nothing: every page goes to a temporary file first
 // (atomicfile.Batch), and only when all are on disk are they renamed into place, so a full
 // disk or Ctrl-C leaves the previous docs exactly as they were. Stale pages are removed
@@ -216,7 +225,7 @@ func writePlan(e *env, pl *outPlan, out string) error {
 		}
 		if err := batch.Add(a.fsPath, a.data, 0o644); err != nil {
 			return fail(ioErr("не удалось записать %s: %v — ничего не записано, прежние файлы не изменены",
-				"cannot write %s: %v — nothing was written, the previous files are unchanged", a.display, err))
+				"cannot write %s: %v — nothing was written, the previous files are unchanged", a.display, cause(err)))
 		}
 		written++
 	}

@@ -164,7 +164,7 @@ func (e *env) writeNew(path string, data []byte, force bool) error {
 			"%s already exists and was left as it is; add --force to overwrite it", displayPath(path))
 	}
 	if err != nil {
-		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(path), err)
+		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(path), cause(err))
 	}
 	return nil
 }
