@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/profiler-cx/profiler/internal/load"
 )
@@ -59,5 +62,90 @@ func TestHostileScaffoldText(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Eight `new profile` runs racing for the same file: exactly one creates it, the others
+// say it exists, and the file is one run's output whole. Then init --force and new
+// --force refuse to replace a symbolic link (a link planted in a repository must not
+// redirect the write).
+func TestHostileScaffoldNoClobber(t *testing.T) {
+	ws := t.TempDir()
+	ls := filepath.Join(ws, "ls")
+	if r := runBounded(t, nil, "init", ls, "--id", "ls", "--title", "ЖС", "--status", "citizen"); r.code != 0 {
+		t.Fatalf("init: exit %d\n%s", r.code, r.stderr)
+	}
+	const n = 8
+	codes := make(chan runResult, n)
+	for i := range n {
+		go func() {
+			var out, errOut bytes.Buffer
+			ios := IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }}
+			code := Main([]string{"--lang", "en", "new", "profile", ls, "--id", "p", "--title", fmt.Sprintf("Профиль %d", i), "--status", "citizen"}, ios)
+			codes <- runResult{code, out.String(), errOut.String()}
+		}()
+	}
+	won := 0
+	for range n {
+		select {
+		case r := <-codes:
+			switch {
+			case r.code == 0:
+				won++
+			case r.code != 2 || !strings.Contains(r.stderr, "already exists and was left as it is"):
+				t.Errorf("a losing run: exit %d\n%s", r.code, r.stderr)
+			}
+		case <-time.After(hangAfter):
+			t.Fatal("new profile still running (hang)")
+		}
+	}
+	if won != 1 {
+		t.Fatalf("%d runs created the file, want 1", won)
+	}
+	prof := filepath.Join(ls, "profiles", "p.yaml")
+	data, err := os.ReadFile(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, fs := load.Parse("p.yaml", data, load.Limits{})
+	if m, ok := doc.Value.(map[string]any); len(fs) > 0 || !ok || !strings.HasPrefix(fmt.Sprint(m["title"]), "Профиль ") {
+		t.Errorf("the profile is not one run's output whole: %v %v", fs, doc.Value)
+	}
+	entries, _ := os.ReadDir(filepath.Join(ls, "profiles"))
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+
+	// --force never writes through or over a symbolic link (the profile first: new profile
+	// needs the life situation intact).
+	target := filepath.Join(t.TempDir(), "elsewhere.yaml")
+	if err := os.WriteFile(target, []byte("# not yours\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		link string
+		args []string
+	}{
+		{prof, []string{"new", "profile", ls, "--id", "p", "--title", "П", "--status", "citizen", "--force"}},
+		{filepath.Join(ls, "life-situation.yaml"), []string{"init", ls, "--id", "ls", "--title", "ЖС", "--status", "citizen", "--force"}},
+	} {
+		if err := os.Remove(c.link); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, c.link); err != nil {
+			t.Fatal(err)
+		}
+		r := runBounded(t, nil, append([]string{"--lang", "en"}, c.args...)...)
+		if r.code != 2 || !strings.Contains(r.stderr, "not a regular file") {
+			t.Errorf("%s over a symlink: exit %d\n%s", c.args[0], r.code, r.stderr)
+		}
+		if st, err := os.Lstat(c.link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("%s: the link was replaced", c.link)
+		}
+		if b, _ := os.ReadFile(target); string(b) != "# not yours\n" {
+			t.Errorf("%s: written through the link", c.args[0])
+		}
 	}
 }
