@@ -121,8 +121,8 @@ func hostileCases() []hostileCase {
 			writeFile(t, filepath.Join(ws, profilePath("deep-map.yaml")), []byte(b.String()))
 			return nil
 		}, code: 1, files: 4,
-			en: "vuz/profiles/deep-map.yaml:259:257: error: nesting is deeper than 256 levels; flatten the structure [yaml-limit]",
-			ru: "vuz/profiles/deep-map.yaml:259:257: error: вложенность глубже 256 уровней; упростите структуру [yaml-limit]"},
+			en: "vuz/profiles/deep-map.yaml:259:257: error: nesting is deeper than 256 levels; flatten the structure or split the file [yaml-limit]",
+			ru: "vuz/profiles/deep-map.yaml:259:257: error: вложенность глубже 256 уровней; упростите структуру или разделите файл [yaml-limit]"},
 		{name: "100 MB file", make: func(t *testing.T, ws string) []string {
 			// Sparse: a header, then a comment that runs to 100 MB. Refused by its size alone.
 			p := filepath.Join(ws, profilePath("huge.yaml"))
@@ -136,8 +136,8 @@ func hostileCases() []hostileCase {
 			ru: "vuz/profiles/huge.yaml: error: файл слишком большой: 104857600 байт при пределе 16 MiB; разделите его на несколько файлов [file-too-large]"},
 		{name: "a million-item list", make: put("million.yaml", []byte(head+"x:\n"+strings.Repeat("- 1\n", 1_000_000))), heavy: true, code: 1, files: 4,
 
-			en: "vuz/profiles/million.yaml:999997:3: error: the document has more than 1000000 values; split the file [yaml-limit]",
-			ru: "vuz/profiles/million.yaml:999997:3: error: в документе больше 1000000 значений; разделите файл [yaml-limit]"},
+			en: "vuz/profiles/million.yaml:999997:3: error: the document has more than 1000000 nodes; split the file [yaml-limit]",
+			ru: "vuz/profiles/million.yaml:999997:3: error: в документе больше 1000000 узлов; разделите файл [yaml-limit]"},
 		{name: "100000 journey items, checked whole", make: put("p-long.yaml", validProfile("p-long", "journey:\n"+strings.Repeat("- Шаг\n", 100_000))), heavy: true, code: 0, files: 4},
 		{name: "invalid UTF-8", make: put("latin1.yaml", []byte(head+"title: Caf\xe9 \xff\n")), code: 1, files: 4,
 			en: "vuz/profiles/latin1.yaml:3:11: error: the file is not valid UTF-8 (bad byte here); save it as UTF-8 [encoding]",
@@ -225,9 +225,9 @@ func hostileCases() []hostileCase {
 			return nil
 		}, code: 1, files: 4,
 			en: "Мои документы/поступление в вуз/profiles/студент очно.yaml:3:5: warning: the file is named студент очно.yaml but the profile id is student-ochno: rename the file to student-ochno.yaml or fix the id [file-name]\n" +
-				"Мои документы/поступление в вуз/profiles/студент очно.yaml:7:8: error: stage: \"finale\" is not allowed; use one of: segment, hypothesis, refined, final (did you mean final?) [schema-enum]",
+				"Мои документы/поступление в вуз/profiles/студент очно.yaml:7:8: error: stage: \"finale\" is not allowed (did you mean final?); use one of: segment, hypothesis, refined, final [schema-enum]",
 			ru: "Мои документы/поступление в вуз/profiles/студент очно.yaml:3:5: warning: файл называется студент очно.yaml, а id профиля — student-ochno: переименуйте файл в student-ochno.yaml или поправьте id [file-name]\n" +
-				"Мои документы/поступление в вуз/profiles/студент очно.yaml:7:8: error: stage: недопустимое значение \"finale\"; допустимые: segment, hypothesis, refined, final (может быть, final?) [schema-enum]"},
+				"Мои документы/поступление в вуз/profiles/студент очно.yaml:7:8: error: stage: недопустимое значение \"finale\" (может быть, final?); допустимые значения: segment, hypothesis, refined, final [schema-enum]"},
 		{name: "file name with ESC and a byte that is not UTF-8", make: put("bad\xff\x1b[31mname.yaml", validProfile("p-esc", "")), code: 0, files: 4,
 			en: "vuz/profiles/bad\uFFFD␛[31mname.yaml:3:5: warning: the file is named bad\uFFFD␛[31mname.yaml but the profile id is p-esc: rename the file to p-esc.yaml or fix the id [file-name]",
 			ru: "vuz/profiles/bad\uFFFD␛[31mname.yaml:3:5: warning: файл называется bad\uFFFD␛[31mname.yaml, а id профиля — p-esc: переименуйте файл в p-esc.yaml или поправьте id [file-name]"},
@@ -235,7 +235,7 @@ func hostileCases() []hostileCase {
 		{name: "4 MB value quoted in a message", make: put("p-enum.yaml", bytes.Replace(validProfile("p-enum", ""), []byte("status: citizen"), []byte("status: "+strings.Repeat("x", 4<<20)), 1)), heavy: true, code: 1, files: 4,
 
 			en: "vuz/profiles/p-enum.yaml:6:9: error: status: \"" + strings.Repeat("x", 100) + "…\" is not allowed; use one of: citizen, business, internal [schema-enum]",
-			ru: "vuz/profiles/p-enum.yaml:6:9: error: status: недопустимое значение \"" + strings.Repeat("x", 100) + "…\"; допустимые: citizen, business, internal [schema-enum]"},
+			ru: "vuz/profiles/p-enum.yaml:6:9: error: status: недопустимое значение \"" + strings.Repeat("x", 100) + "…\"; допустимые значения: citizen, business, internal [schema-enum]"},
 		{name: "endless standard input", make: func(t *testing.T, ws string) []string {
 			return []string{"-"}
 		}, stdin: endless{}, heavy: true, code: 2, files: 3,

@@ -98,6 +98,12 @@ func (c *converter) fail(n *yaml.Node, rule string, msg i18n.Text) {
 }
 
 func (c *converter) depthLimit(n *yaml.Node) {
+	if n.Kind != yaml.AliasNode {
+		c.fail(n, RuleLimit, i18n.Msg(
+			"вложенность глубже %[1]d уровней; упростите структуру или разделите файл",
+			"nesting is deeper than %[1]d levels; flatten the structure or split the file", c.lim.MaxDepth))
+		return
+	}
 	c.fail(n, RuleLimit, i18n.Msg(
 		"вложенность глубже %[1]d уровней (с учётом раскрытых ссылок *якорей); уберите якоря/ссылки (&/*) или разделите файл",
 		"nesting is deeper than %[1]d levels (aliases expanded); remove the anchors/aliases (&/*) or split the file",

@@ -31,6 +31,7 @@ var Rules = []Rule{
 	{"file-too-large", finding.Error, i18n.Text{RU: "файл слишком большой", EN: "the file is too large"}},
 	{"file-not-regular", finding.Error, i18n.Text{RU: "не обычный файл", EN: "not a regular file"}},
 	{"file-read", finding.Error, i18n.Text{RU: "файл не удается прочитать", EN: "the file cannot be read"}},
+	{"symlink-outside", finding.Error, i18n.Text{RU: "символическая ссылка ведёт за пределы проверяемой папки", EN: "a symbolic link leads outside the checked folder"}},
 	{"path-not-found", finding.Error, i18n.Text{RU: "путь не существует", EN: "the path does not exist"}},
 	{"schema-type", finding.Error, i18n.Text{RU: "неверный тип значения", EN: "wrong type"}},
 	{"schema-enum", finding.Error, i18n.Text{RU: "значение вне списка допустимых", EN: "a value outside the allowed list"}},
