@@ -34,6 +34,7 @@ type hostileCase struct {
 	// command-line arguments (besides "." which is always checked).
 	make  func(t *testing.T, ws string) []string
 	stdin io.Reader
+	only  bool   // check only the arguments make returns, not "." as well
 	heavy bool   // megabytes of input: skipped under -race, run by `make hostile`
 	alloc uint64 // bytes one run may allocate; 0: allocCap
 	code  int    // exit code
@@ -218,6 +219,12 @@ func hostileCases() []hostileCase {
 			}
 			return nil
 		}, code: 0, files: 4},
+		{name: "folder named through a symbolic link", make: func(t *testing.T, ws string) []string {
+			if err := os.Symlink(lsDir, filepath.Join(ws, "link")); err != nil {
+				t.Fatal(err)
+			}
+			return []string{"link"}
+		}, only: true, code: 0, files: 3},
 		{name: "path with spaces and Cyrillic", make: func(t *testing.T, ws string) []string {
 			dir := filepath.Join(ws, "Мои документы", "поступление в вуз")
 			writeFile(t, filepath.Join(dir, "profiles", "студент очно.yaml"),
@@ -308,6 +315,9 @@ func TestHostileCorpus(t *testing.T) {
 			copyExample(t, example, filepath.Join(ws, lsDir))
 			extra := c.make(t, ws)
 			args := append([]string{"validate", "."}, extra...)
+			if c.only {
+				args = append([]string{"validate"}, extra...)
+			}
 
 			// JSON: the counts, and no finding about the valid neighbours.
 			limit := c.alloc

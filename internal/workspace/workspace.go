@@ -152,6 +152,11 @@ func discover(paths []string, opts Options) (ts []target, pre map[string][]byte,
 			continue
 		}
 		root := p
+		if lst, err := os.Lstat(p); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			// A folder named through a symbolic link: WalkDir would report the link itself
+			// and check nothing (and CI would pass). A trailing separator makes it follow.
+			root = p + string(filepath.Separator)
+		}
 		realRoot := realPath(root)
 		_ = filepath.WalkDir(root, func(fp string, d fs.DirEntry, err error) error {
 			if err != nil {
