@@ -9,7 +9,7 @@ import (
 
 // FuzzSlugProperties: an id made from any title is short enough, matches the id pattern, is
 // its own id (Slug(Slug(s)) == Slug(s), so ids survive a second pass through init or new),
-// and for Cyrillic and ASCII titles does not depend on letter case.
+// and for titles in basic Cyrillic and ASCII does not depend on letter case.
 func FuzzSlugProperties(f *testing.F) {
 	for _, s := range []string{
 		"Поступление в вуз", "Увольнение с государственной службы", "ЦИРК Цапля цыпленок", "ЁЖ ёж",
@@ -34,7 +34,9 @@ func FuzzSlugProperties(f *testing.F) {
 		}
 		plain := true
 		for _, r := range s {
-			if r > unicode.MaxASCII && !unicode.Is(unicode.Cyrillic, r) {
+			// Basic Cyrillic only: historic variants (ᲁ, long-legged de) upper-case to a
+			// basic letter (Д) that the table knows while the variant is not in it.
+			if r > unicode.MaxASCII && (r < 0x400 || r > 0x4ff) {
 				plain = false
 				break
 			}
