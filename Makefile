@@ -5,7 +5,10 @@ TOOLS    := .tools
 NODE_BIN := $(TOOLS)/node_modules/.bin
 FUZZTIME ?= 30s
 
-.PHONY: help build examples docs render-check test unit hostile lint external scaffold-check formats-check precommit-check cli-docs cli-docs-check tools fuzz clean
+BENCH_SIZES ?= 10x100,100x100,500x100
+BENCH_RUNS  ?= 5
+
+.PHONY: help build examples docs render-check test unit hostile lint external scaffold-check formats-check precommit-check cli-docs cli-docs-check tools fuzz clean bench bench-go compare
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -24,8 +27,9 @@ render-check: build ## the committed example docs are up to date with the exampl
 
 test: lint unit hostile render-check external scaffold-check formats-check cli-docs-check ## everything CI runs: lint, go tests (race), hostile corpus, rendered docs in sync, third-party checks
 
-unit: ## go test -race ./...
+unit: ## go test -race ./... and one pass of every benchmark (so they keep working)
 	$(GO) test -race -count=1 ./...
+	$(GO) test -count=1 -run '^$$' -bench . -benchtime=1x ./internal/workspace > /dev/null
 
 hostile: ## the adversarial corpus with its megabyte cases (too slow under -race)
 	$(GO) test -count=1 -run '^TestHostile' ./internal/...
@@ -76,6 +80,20 @@ fuzz: ## run every fuzz target for FUZZTIME each (default 30s; e.g. make fuzz FU
 	    echo "== $$pkg $$t"; $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=10s -timeout=0 $$pkg || exit 1; \
 	  done; \
 	done
+
+bench: build ## performance table (README, Performance) on corpora in bin/bench: BENCH_SIZES=LSxPROFILES,...
+	@mkdir -p bin/bench
+	@PROFILER_BENCH_DIR=$(CURDIR)/bin/bench PROFILER_BENCH_SIZES=$(BENCH_SIZES) PROFILER_BENCH_RUNS=$(BENCH_RUNS) \
+	  PROFILER_BENCH_BIN=$(CURDIR)/$(BIN) PROFILER_BENCH_TABLE=$(CURDIR)/bin/bench/table.md \
+	  $(GO) test -count=1 -timeout 60m -run '^TestBenchTable$$' -v ./internal/workspace | grep -v '^=== RUN\|^--- \|^PASS\|^ok '
+
+bench-go: ## the Go benchmarks (parse-only, validate, validate --cache) with CPU time per file
+	@mkdir -p bin/bench
+	PROFILER_BENCH_DIR=$(CURDIR)/bin/bench PROFILER_BENCH_SIZES=$(BENCH_SIZES) \
+	  $(GO) test -count=1 -timeout 60m -run '^$$' -bench . -benchtime=$(BENCH_RUNS)x ./internal/workspace
+
+compare: ## profiler vs jv vs ajv-cli on one generated corpus (peers installed in a temp folder)
+	GO=$(GO) .ci/compare.sh
 
 clean: ## remove build output and installed tools
 	rm -rf bin $(TOOLS)

@@ -42,8 +42,10 @@ type IOStreams struct {
 	Now     func() string // today's date, YYYY-MM-DD (injectable for tests)
 }
 
-// System returns the process's real streams.
+// System returns the process's real streams and tunes the garbage collector for a
+// short-lived process (see tuneGC).
 func System() IOStreams {
+	tuneGC() // the real process only: tests keep the runtime defaults
 	noColor := os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb"
 	return IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,

@@ -6,10 +6,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 
 	"github.com/profiler-cx/profiler/internal/atomicfile"
+	"github.com/profiler-cx/profiler/internal/cache"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
@@ -26,6 +28,8 @@ type validateOptions struct {
 	Quiet     bool
 	StdinName string
 	Output    string
+	Cache     bool
+	CacheFile string
 }
 
 func newValidateCmd(e *env, runF func(*validateOptions) error) *cobra.Command {
@@ -69,7 +73,34 @@ Exit codes: 0 clean (warnings allowed unless --strict), 1 findings that fail, 2 
 	f.StringVarP(&opts.Output, "output", "o", "", e.t("записать отчет в файл (итог по-прежнему в stderr)", "write the report to a file (the summary still goes to stderr)"))
 	f.StringVar(&opts.StdinName, "stdin-name", "", e.t("имя файла для документа со стандартного ввода (для сообщений и поиска ЖС)",
 		"file name for the document read from stdin (for messages and finding its life situation)"))
+	f.BoolVar(&opts.Cache, "cache", false, e.t("запоминать результаты неизмененных файлов между запусками (в "+cache.DefaultLocation+")",
+		"remember the results of unchanged files between runs (in "+cache.DefaultLocation+")"))
+	f.StringVar(&opts.CacheFile, "cache-location", cache.DefaultLocation, e.t("файл кэша для --cache", "cache file for --cache"))
 	return cmd
+}
+
+// cacheKeyFunc is replaced by tests to simulate another version.
+var cacheKeyFunc = cacheKey
+
+// cacheKey names what cached results depend on besides file contents: the tool's
+// version and build, and the schemas. A development build adds the executable's size
+// and time, so a rebuilt binary never trusts results of the previous one.
+func cacheKey() string {
+	key := version()
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
+				key += " " + s.Key + "=" + s.Value
+			}
+		}
+	}
+	if exe, err := os.Executable(); err == nil {
+		if st, err := os.Stat(exe); err == nil {
+			key += fmt.Sprintf(" exe=%d/%d", st.Size(), st.ModTime().UnixNano())
+		}
+	}
+	h := cache.SchemaHash()
+	return key + fmt.Sprintf(" schemas=%x", h[:8])
 }
 
 func contains(xs []string, x string) bool {
@@ -83,15 +114,27 @@ func contains(xs []string, x string) bool {
 
 func validateRun(e *env, opts *validateOptions) error {
 	var stdinCopy bytes.Buffer
+	var c *cache.File
+	if opts.Cache {
+		c = cache.Open(opts.CacheFile, cacheKeyFunc())
+	}
 	res := workspace.Check(opts.Paths, workspace.Options{
 		Stdin:     io.TeeReader(e.ios.In, &stdinCopy),
 		StdinName: opts.StdinName,
+		Lean:      true,
+		Cache:     c,
 	})
+	if c != nil {
+		if err := c.Save(); err != nil {
+			fmt.Fprintln(e.ios.ErrOut, i18n.Msg("profiler: предупреждение: не удалось записать кэш %s: %v",
+				"profiler: warning: cannot write the cache %s: %v", opts.CacheFile, err).In(e.lang))
+		}
+	}
 	errs, warns := finding.Count(res.Findings)
 	sum := report.Summary{Files: res.Files, Errors: errs, Warnings: warns}
 	for _, d := range res.Docs {
 		if !d.Context {
-			sum.Paths = append(sum.Paths, d.Load.Path)
+			sum.Paths = append(sum.Paths, d.Path)
 		}
 	}
 	toTerminal := opts.Output == "" && e.ios.OutTTY

@@ -11,9 +11,12 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/profiler-cx/profiler/internal/catalog"
 	"github.com/profiler-cx/profiler/internal/finding"
@@ -52,32 +55,96 @@ type ProfileDoc struct {
 	P   *model.Profile
 }
 
-type sink struct {
-	doc *load.Document
-	out []finding.Finding
+// Where locates JSON Pointers in one file and tells which places the loader already
+// reported. [DocWhere] answers from the parsed file; [Positions] from a table saved
+// earlier, so the cross-file rules can run without the parsed file (the --cache of
+// validate, and low memory on large workspaces).
+type Where interface {
+	Pos(ptr string) (line, col int)
+	KeyPos(ptr string) (line, col int)
+	// Reported is true where the loader already reported the value (a non-string key,
+	// .inf): one problem, one finding.
+	Reported(ptr string) bool
 }
+
+// DocWhere is a parsed document as a [Where].
+func DocWhere(d *load.Document) Where { return docWhere{d} }
+
+type docWhere struct{ d *load.Document }
+
+func (w docWhere) Pos(ptr string) (int, int)    { return w.d.Pos(ptr) }
+func (w docWhere) KeyPos(ptr string) (int, int) { return w.d.KeyPos(ptr) }
+func (w docWhere) Reported(ptr string) bool     { return w.d.Poisoned[ptr] }
+
+// LSRef is a life situation for the cross-file rules: its display path, positions and model.
+type LSRef struct {
+	Path string
+	At   Where
+	LS   *model.LifeSituation
+}
+
+// ProfileRef is a profile for the cross-file rules.
+type ProfileRef struct {
+	Path string
+	At   Where
+	P    *ProfileFacts
+}
+
+// ProfileFacts is what the cross-file rules read of a profile: a small value that a large
+// workspace can keep for every file, and the cache can store.
+type ProfileFacts struct {
+	ID            string
+	LifeSituation string
+	Status        model.Status
+	Attributes    []model.AttrValue
+}
+
+// FactsOf returns the facts of p.
+func FactsOf(p *model.Profile) *ProfileFacts {
+	if p == nil {
+		return nil
+	}
+	return &ProfileFacts{ID: p.ID, LifeSituation: p.LifeSituation, Status: p.Status, Attributes: p.Attributes}
+}
+
+type sink struct {
+	path  string
+	doc   Where
+	out   []finding.Finding
+	clean map[cleanKey]struct{} // values known to pass checkValue; nil: no memo
+	near  map[string]string     // closest life-situation id per unknown id
+}
+
+// cleanKey is what checkValue's verdict depends on (the position aside).
+type cleanKey struct {
+	a               *model.Attribute
+	text, canonical string
+	number          bool
+}
+
+func newSink(path string, w Where) *sink { return &sink{path: path, doc: w} }
 
 // at and atKey record a finding at the value or the key of ptr, unless the loader has
 // already reported that place (a non-string key, .inf): one problem, one finding.
 func (s *sink) at(ptr string, sev finding.Severity, rule string, msg i18n.Text) {
-	if s.doc.Poisoned[ptr] {
+	if s.doc.Reported(ptr) {
 		return
 	}
 	line, col := s.doc.Pos(ptr)
-	s.out = append(s.out, finding.Finding{File: s.doc.Path, Line: line, Column: col, Severity: sev, Rule: rule, Message: msg})
+	s.out = append(s.out, finding.Finding{File: s.path, Line: line, Column: col, Severity: sev, Rule: rule, Message: msg})
 }
 
 func (s *sink) atKey(ptr string, sev finding.Severity, rule string, msg i18n.Text) {
-	if s.doc.Poisoned[ptr] {
+	if s.doc.Reported(ptr) {
 		return
 	}
 	line, col := s.doc.KeyPos(ptr)
-	s.out = append(s.out, finding.Finding{File: s.doc.Path, Line: line, Column: col, Severity: sev, Rule: rule, Message: msg})
+	s.out = append(s.out, finding.Finding{File: s.path, Line: line, Column: col, Severity: sev, Rule: rule, Message: msg})
 }
 
 // LifeSituation runs the rules that need only the life situation's own file.
 func LifeSituation(d LSDoc) []finding.Finding {
-	s := &sink{doc: d.Doc}
+	s := newSink(d.Doc.Path, DocWhere(d.Doc))
 	ls := d.LS
 	seenAttr := map[string]int{} // id -> line of its first declaration
 	for _, a := range ls.Attributes {
@@ -153,7 +220,7 @@ func checkBuckets(s *sink, a model.Attribute) {
 
 // Profile runs the rules that need only the profile's own file.
 func Profile(d ProfileDoc) []finding.Finding {
-	s := &sink{doc: d.Doc}
+	s := newSink(d.Doc.Path, DocWhere(d.Doc))
 	p := d.P
 	if p.ID != "" {
 		base := path.Base(d.Doc.Path)
@@ -227,8 +294,22 @@ func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 // Workspace runs the rules that look across files: unique ids, the profile's life
 // situation, its status, and every attribute value against the catalogue.
 func Workspace(lss []LSDoc, ps []ProfileDoc) []finding.Finding {
+	lr := make([]LSRef, len(lss))
+	for i, d := range lss {
+		lr[i] = LSRef{Path: d.Doc.Path, At: DocWhere(d.Doc), LS: d.LS}
+	}
+	pr := make([]ProfileRef, len(ps))
+	for i, d := range ps {
+		pr[i] = ProfileRef{Path: d.Doc.Path, At: DocWhere(d.Doc), P: FactsOf(d.P)}
+	}
+	return CrossFile(lr, pr)
+}
+
+// CrossFile is [Workspace] on references: it needs from each file only its facts and the
+// positions that [CrossFilePointers] lists.
+func CrossFile(lss []LSRef, ps []ProfileRef) []finding.Finding {
 	var out []finding.Finding
-	byID := map[string]LSDoc{}
+	byID := map[string]LSRef{}
 	var lsIDs []string
 	for _, d := range lss {
 		id := d.LS.ID
@@ -236,61 +317,201 @@ func Workspace(lss []LSDoc, ps []ProfileDoc) []finding.Finding {
 			continue
 		}
 		if prev, ok := byID[id]; ok {
-			s := &sink{doc: d.Doc}
-			line, _ := prev.Doc.Pos("/id")
+			s := newSink(d.Path, d.At)
+			line, _ := prev.At.Pos("/id")
 			s.at("/id", finding.Error, RuleDuplicateID, i18n.Msg(
 				"жизненная ситуация с id %q уже есть в %s:%d — переименуйте одну из них: id должен быть уникален в рабочей области",
-				"a life situation with id %q already exists in %s:%d — rename one of them: ids must be unique in the workspace", id, prev.Doc.Path, line))
+				"a life situation with id %q already exists in %s:%d — rename one of them: ids must be unique in the workspace", id, prev.Path, line))
 			out = append(out, s.out...)
 			continue
 		}
 		byID[id] = d
 		lsIDs = append(lsIDs, id)
 	}
-	seenProfile := map[string]ProfileDoc{}
-	for _, d := range ps {
-		s := &sink{doc: d.Doc}
+	// Duplicate profile ids depend on order: one sequential pass. The rest of each
+	// profile's checks depend only on it and its life situation: run them in parallel and
+	// concatenate in profile order, so the output is the same whatever the scheduling.
+	per := make([][]finding.Finding, len(ps))
+	seenProfile := map[string]ProfileRef{}
+	for i, d := range ps {
 		p := d.P
-		if p.ID != "" {
-			if prev, ok := seenProfile[p.ID]; ok {
-				line, _ := prev.Doc.Pos("/id")
-				s.at("/id", finding.Error, RuleDuplicateID, i18n.Msg(
-					"профиль с id %q уже есть в %s:%d — переименуйте один из них (и файл — в <id>.yaml): id должен быть уникален в рабочей области",
-					"a profile with id %q already exists in %s:%d — rename one of them (and its file to <id>.yaml): ids must be unique in the workspace", p.ID, prev.Doc.Path, line))
-			} else {
-				seenProfile[p.ID] = d
-			}
-		}
-		if !slug.MatchString(p.LifeSituation) {
-			out = append(out, s.out...) // empty or not an id: the schema reports it
+		if p.ID == "" {
 			continue
 		}
-		lsd, ok := byID[p.LifeSituation]
-		if !ok {
-			msg := i18n.Msg("жизненная ситуация %q не найдена", "life situation %q not found", p.LifeSituation)
-			if best := closest(p.LifeSituation, lsIDs); best != "" {
-				msg = i18n.Join("", msg, i18n.Msg(" (может быть, %s?)", " (did you mean %s?)", best))
-			}
-			if len(lss) == 0 && d.Doc.Path == "-" {
-				msg = i18n.Join("", msg, i18n.Msg(
-					": документ со стандартного ввода проверяется без своей ЖС — укажите его путь: --stdin-name <папка ЖС>/profiles/<id>.yaml",
-					": the document from standard input is checked without its life situation — give its path: --stdin-name <LS folder>/profiles/<id>.yaml"))
-			} else if len(lss) == 0 {
-				msg = i18n.Join("", msg, i18n.Msg(
-					": среди проверенных файлов нет ни одного life-situation.yaml — проверьте папку ЖС целиком или положите профиль в ее папку profiles/",
-					": none of the checked files is a life-situation.yaml — check the whole life-situation folder or put the profile in its profiles/ folder"))
-			} else {
-				msg = i18n.Join("", msg, i18n.Msg(
-					" — укажите id из life-situation.yaml: %s", " — use an id from a life-situation.yaml: %s", strings.Join(firstN(lsIDs, 5), ", ")))
-			}
-			s.at("/lifeSituation", finding.Error, RuleUnresolved, msg)
-			out = append(out, s.out...)
-			continue
+		if prev, ok := seenProfile[p.ID]; ok {
+			s := newSink(d.Path, d.At)
+			line, _ := prev.At.Pos("/id")
+			s.at("/id", finding.Error, RuleDuplicateID, i18n.Msg(
+				"профиль с id %q уже есть в %s:%d — переименуйте один из них (и файл — в <id>.yaml): id должен быть уникален в рабочей области",
+				"a profile with id %q already exists in %s:%d — rename one of them (and its file to <id>.yaml): ids must be unique in the workspace", p.ID, prev.Path, line))
+			per[i] = s.out
+		} else {
+			seenProfile[p.ID] = d
 		}
-		checkAgainstLS(s, p, lsd)
-		out = append(out, s.out...)
+	}
+	// Most values of a workspace repeat (a region, an age bucket): remember the clean
+	// ones, one memo per goroutine.
+	memos := make([]map[cleanKey]struct{}, runtime.GOMAXPROCS(0))
+	nears := make([]map[string]string, len(memos))
+	for i := range memos {
+		memos[i] = map[cleanKey]struct{}{}
+		nears[i] = map[string]string{}
+	}
+	parallel(len(ps), func(w, i int) {
+		d := ps[i]
+		s := newSink(d.Path, d.At)
+		s.out = per[i]
+		s.clean, s.near = memos[w], nears[w]
+		checkProfileRefs(s, d, byID, lsIDs, len(lss) == 0)
+		per[i] = s.out
+	})
+	for _, fs := range per {
+		out = append(out, fs...)
 	}
 	return out
+}
+
+// parallel calls f(w, i) for i in 0..n-1 on up to GOMAXPROCS goroutines, in chunks; w
+// is the goroutine's index, for per-goroutine state.
+func parallel(n int, f func(w, i int)) {
+	workers := min(runtime.GOMAXPROCS(0), (n+255)/256)
+	if workers <= 1 {
+		for i := range n {
+			f(0, i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				start := int(next.Add(256)) - 256
+				if start >= n {
+					return
+				}
+				for i := start; i < min(start+256, n); i++ {
+					f(w, i)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// checkProfileRefs checks a profile against its life situation.
+func checkProfileRefs(s *sink, d ProfileRef, byID map[string]LSRef, lsIDs []string, noLS bool) {
+	p := d.P
+	if !slug.MatchString(p.LifeSituation) {
+		return // empty or not an id: the schema reports it
+	}
+	lsd, ok := byID[p.LifeSituation]
+	if !ok {
+		msg := i18n.Msg("жизненная ситуация %q не найдена", "life situation %q not found", p.LifeSituation)
+		best, ok := s.near[p.LifeSituation]
+		if !ok {
+			best = closest(p.LifeSituation, lsIDs)
+			if s.near != nil {
+				s.near[p.LifeSituation] = best
+			}
+		}
+		if best != "" {
+			msg = i18n.Join("", msg, i18n.Msg(" (может быть, %s?)", " (did you mean %s?)", best))
+		}
+		if noLS && d.Path == "-" {
+			msg = i18n.Join("", msg, i18n.Msg(
+				": документ со стандартного ввода проверяется без своей ЖС — укажите его путь: --stdin-name <папка ЖС>/profiles/<id>.yaml",
+				": the document from standard input is checked without its life situation — give its path: --stdin-name <LS folder>/profiles/<id>.yaml"))
+		} else if noLS {
+			msg = i18n.Join("", msg, i18n.Msg(
+				": среди проверенных файлов нет ни одного life-situation.yaml — проверьте папку ЖС целиком или положите профиль в ее папку profiles/",
+				": none of the checked files is a life-situation.yaml — check the whole life-situation folder or put the profile in its profiles/ folder"))
+		} else {
+			msg = i18n.Join("", msg, i18n.Msg(
+				" — укажите id из life-situation.yaml: %s", " — use an id from a life-situation.yaml: %s", strings.Join(firstN(lsIDs, 5), ", ")))
+		}
+		s.at("/lifeSituation", finding.Error, RuleUnresolved, msg)
+		return
+	}
+	checkAgainstLS(s, p, lsd)
+}
+
+// CrossFilePointers lists every pointer whose position [CrossFile] may ask for: "/id"
+// of a life situation; "/id", "/lifeSituation", "/status" of a profile, each attribute's
+// key (KeyPos) and each of its values (Pos). A [Positions] table holding these is enough.
+func CrossFilePointers(p *ProfileFacts) (pos, keyPos []string) {
+	pos = []string{"/id"}
+	if p != nil {
+		pos = append(pos, "/lifeSituation", "/status")
+		for _, av := range p.Attributes {
+			keyPos = append(keyPos, av.Ptr)
+			for _, v := range av.Values {
+				pos = append(pos, v.Ptr)
+			}
+		}
+	}
+	return pos, keyPos
+}
+
+// Position is one saved position: of the value at Ptr, or of its key when Key is set;
+// Reported when the loader already reported that value.
+type Position struct {
+	Ptr       string
+	Line, Col int32
+	Key       bool
+	Reported  bool
+}
+
+// Positions is a saved table of positions (a slice: a few entries per file, kept for every
+// file of a workspace); pointers it lacks are at 0:0.
+type Positions []Position
+
+// Record saves what [CrossFile] may ask of the file.
+func Record(w Where, p *ProfileFacts) Positions {
+	pos, keyPos := CrossFilePointers(p)
+	r := make(Positions, 0, len(pos)+len(keyPos))
+	for _, ptr := range pos {
+		l, c := w.Pos(ptr)
+		r = append(r, Position{Ptr: ptr, Line: int32(l), Col: int32(c), Reported: w.Reported(ptr)})
+	}
+	for _, ptr := range keyPos {
+		l, c := w.KeyPos(ptr)
+		r = append(r, Position{Ptr: ptr, Line: int32(l), Col: int32(c), Key: true, Reported: w.Reported(ptr)})
+	}
+	return r
+}
+
+func (r Positions) find(ptr string, key bool) (Position, bool) {
+	for _, p := range r {
+		if p.Key == key && p.Ptr == ptr {
+			return p, true
+		}
+	}
+	return Position{}, false
+}
+
+// Pos implements [Where].
+func (r Positions) Pos(ptr string) (line, col int) {
+	p, _ := r.find(ptr, false)
+	return int(p.Line), int(p.Col)
+}
+
+// KeyPos implements [Where].
+func (r Positions) KeyPos(ptr string) (line, col int) {
+	p, _ := r.find(ptr, true)
+	return int(p.Line), int(p.Col)
+}
+
+// Reported implements [Where].
+func (r Positions) Reported(ptr string) bool {
+	for _, p := range r {
+		if p.Ptr == ptr && p.Reported {
+			return true
+		}
+	}
+	return false
 }
 
 func firstN(xs []string, n int) []string {
@@ -302,14 +523,14 @@ func firstN(xs []string, n int) []string {
 	return xs
 }
 
-func checkAgainstLS(s *sink, p *model.Profile, lsd LSDoc) {
+func checkAgainstLS(s *sink, p *ProfileFacts, lsd LSRef) {
 	ls := lsd.LS
 	statusOK := p.Status.Valid() && ls.HasStatus(p.Status)
 	if p.Status.Valid() && !statusOK {
 		s.at("/status", finding.Error, RuleProfileStatus, i18n.Msg(
 			"статус %s не входит в statuses жизненной ситуации %s (%s) — выберите один из них или добавьте статус в %s",
 			"status %s is not among the statuses of life situation %s (%s) — pick one of them or add it to %s",
-			p.Status, ls.ID, joinStatuses(ls.Statuses), lsd.Doc.Path))
+			p.Status, ls.ID, joinStatuses(ls.Statuses), lsd.Path))
 	}
 	for _, av := range p.Attributes {
 		a := ls.Attribute(av.Key)
@@ -318,7 +539,7 @@ func checkAgainstLS(s *sink, p *model.Profile, lsd LSDoc) {
 			if hint := attrSuggestion(av.Key, ls, p.Status); hint != "" {
 				msg = i18n.Join("", msg, i18n.Msg(" (может быть, %s?)", " (did you mean %s?)", hint))
 			}
-			msg = i18n.Join("", msg, i18n.Msg(" — исправьте ключ или объявите признак в attributes в %s", " — fix the key or declare the attribute under attributes in %s", lsd.Doc.Path))
+			msg = i18n.Join("", msg, i18n.Msg(" — исправьте ключ или объявите признак в attributes в %s", " — fix the key or declare the attribute under attributes in %s", lsd.Path))
 			s.atKey(av.Ptr, finding.Error, RuleAttrUndeclared, msg)
 			continue
 		}
@@ -330,7 +551,15 @@ func checkAgainstLS(s *sink, p *model.Profile, lsd LSDoc) {
 			continue
 		}
 		for _, v := range av.Values {
-			checkValue(s, a, v, lsd.Doc.Path)
+			k := cleanKey{a: a, text: v.Text, canonical: v.Canonical, number: v.Number}
+			if _, ok := s.clean[k]; ok {
+				continue
+			}
+			n := len(s.out)
+			checkValue(s, a, v, lsd.Path)
+			if len(s.out) == n && s.clean != nil && !s.doc.Reported(v.Ptr) {
+				s.clean[k] = struct{}{}
+			}
 		}
 	}
 }

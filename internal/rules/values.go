@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -68,17 +69,27 @@ func checkEnum(s *sink, a *model.Attribute, v model.Scalar, lsPath string) {
 	if len(a.Values) == 0 {
 		return
 	}
-	nv := catalog.Normalize(v.Text)
-	for _, allowed := range a.Values {
-		if allowed == v.Text {
-			return
+	// The first value equal to v.Text, exactly or after normalising, decides. An exact
+	// match is found without normalising, so only the values before it need normalising
+	// (none, usually): this is the hot path of a large workspace.
+	exact := slices.Index(a.Values, v.Text)
+	limit := len(a.Values)
+	if exact >= 0 {
+		limit = exact
+	}
+	if limit > 0 {
+		nv := catalog.Normalize(v.Text)
+		for _, allowed := range a.Values[:limit] {
+			if catalog.Normalize(allowed) == nv {
+				s.at(v.Ptr, finding.Warning, RuleAttrSpelling, i18n.Msg(
+					"%q отличается от объявленного значения %q только регистром или буквой «ё» — пишите %q, чтобы профили совпадали при подсчете",
+					"%q differs from the declared value %q only in case or «ё» — write %q so that profiles group together", v.Text, allowed, allowed))
+				return
+			}
 		}
-		if catalog.Normalize(allowed) == nv {
-			s.at(v.Ptr, finding.Warning, RuleAttrSpelling, i18n.Msg(
-				"%q отличается от объявленного значения %q только регистром или буквой «ё» — пишите %q, чтобы профили совпадали при подсчете",
-				"%q differs from the declared value %q only in case or «ё» — write %q so that profiles group together", v.Text, allowed, allowed))
-			return
-		}
+	}
+	if exact >= 0 {
+		return
 	}
 	msg := i18n.Msg("значение %q не входит в допустимые значения признака %s («%s»): %s", "%q is not an allowed value of attribute %s (%s): %s",
 		v.Text, a.ID, a.Title, listValues(a.Values))

@@ -107,6 +107,9 @@ func Check(doc *load.Document, kind Kind) (out []finding.Finding) {
 				Message: i18n.Msg("внутренняя ошибка при проверке схемы: %v; сообщите разработчикам", "internal error while checking the schema: %v; please report it", r)})
 		}
 	}()
+	if quick(st.byKind[kind], doc.Value, 0) == valid {
+		return nil
+	}
 	err := st.byKind[kind].Validate(doc.Value)
 	if err == nil {
 		return nil

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/profiler-cx/profiler/internal/cache"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
@@ -37,16 +38,26 @@ type Options struct {
 	Workers   int       // 0: GOMAXPROCS
 	Stdin     io.Reader // read when a path is "-"
 	StdinName string    // display name (and location for context lookup) of stdin; default "-"
+	// Lean drops each file's parsed YAML once it is checked: Doc.Load and Doc.Profile
+	// are then nil and Doc.LS holds only what the cross-file rules need (ids, statuses,
+	// attributes). It keeps memory low on large workspaces; validate uses it.
+	Lean bool
+	// Cache, when set, supplies results of unchanged files and receives new ones
+	// (validate --cache). It implies Lean for the files it answers.
+	Cache *cache.File
 }
 
 // Doc is one loaded profiler document.
 type Doc struct {
-	Load    *load.Document
+	Path    string         // display path
+	Load    *load.Document // nil in lean mode and for results taken from the cache
 	Kind    schemacheck.Kind
 	LS      *model.LifeSituation // set when Kind is LifeSituation and the value is a mapping
 	Profile *model.Profile       // set when Kind is Profile and the value is a mapping
 	Context bool                 // loaded only to resolve references; its findings are not reported
 	fs      []finding.Finding
+	at      rules.Where
+	facts   *rules.ProfileFacts // what the cross-file rules read of Profile
 }
 
 // Result is the outcome of a run.
@@ -94,19 +105,28 @@ func isYAML(name string) bool {
 
 func isLSName(name string) bool { return name == "life-situation.yaml" || name == "life-situation.yml" }
 
-// lsBeside returns the life-situation file of the folder above a profiles/ folder, or "".
-func lsBeside(fsPath string) string {
+// lsFinder returns the life-situation file of the folder above a profiles/ folder, or "".
+// It remembers the answer per folder: a folder of 100 profiles costs one stat, not 100.
+type lsFinder map[string]string
+
+func (m lsFinder) beside(fsPath string) string {
 	dir := filepath.Dir(fsPath)
 	if filepath.Base(dir) != "profiles" {
 		return ""
 	}
+	if p, ok := m[dir]; ok {
+		return p
+	}
+	found := ""
 	for _, n := range []string{"life-situation.yaml", "life-situation.yml"} {
 		p := filepath.Join(filepath.Dir(dir), n)
 		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-			return p
+			found = p
+			break
 		}
 	}
-	return ""
+	m[dir] = found
+	return found
 }
 
 func displayPath(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
@@ -117,19 +137,42 @@ func displayPath(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
 func discover(paths []string, opts Options) (ts []target, pre map[string][]byte, out []finding.Finding, ioErr bool) {
 	pre = map[string][]byte{}
 	seen := map[string]bool{}
-	add := func(t target) {
-		key := t.fsPath
-		if key == "" {
-			key = "\x00stdin"
-		}
-		if abs, err := filepath.Abs(t.fsPath); err == nil && t.fsPath != "" {
-			key = abs
-		}
+	lsBeside := lsFinder{}.beside
+	cwd, cwdErr := os.Getwd() // once: filepath.Abs would ask (two stats) for every file
+	// addKey adds a target under key, an absolute path that identifies the file.
+	addKey := func(t target, key string) {
 		if seen[key] {
 			return
 		}
 		seen[key] = true
 		ts = append(ts, t)
+	}
+	absKey := func(p string) string {
+		switch {
+		case filepath.IsAbs(p):
+			return filepath.Clean(p)
+		case cwdErr == nil:
+			return filepath.Join(cwd, p)
+		}
+		return p
+	}
+	add := func(t target) {
+		if t.fsPath == "" {
+			addKey(t, "\x00stdin")
+			return
+		}
+		addKey(t, absKey(t.fsPath))
+	}
+	// Inside a walk the root's key is known, and WalkDir's paths are clean: joining
+	// strings is enough (cleaning 10,000 paths again showed in profiles).
+	walkKey := func(root, rootKey, fp string) string {
+		switch {
+		case root == ".":
+			return rootKey + string(filepath.Separator) + fp
+		case strings.HasPrefix(fp, root):
+			return rootKey + fp[len(root):]
+		}
+		return absKey(fp)
 	}
 	for _, p := range paths {
 		if p == "-" {
@@ -158,6 +201,8 @@ func discover(paths []string, opts Options) (ts []target, pre map[string][]byte,
 			root = p + string(filepath.Separator)
 		}
 		realRoot := realPath(root)
+		cleanRoot := filepath.Clean(root)
+		rootKey := absKey(cleanRoot)
 		_ = filepath.WalkDir(root, func(fp string, d fs.DirEntry, err error) error {
 			if err != nil {
 				ioErr = true
@@ -186,7 +231,7 @@ func discover(paths []string, opts Options) (ts []target, pre map[string][]byte,
 			if !isYAML(name) {
 				return nil
 			}
-			disp := displayPath(fp)
+			disp := filepath.ToSlash(fp) // WalkDir joins with filepath.Join: already clean
 			ours := isLSName(name) || lsBeside(fp) != ""
 			// A link inside a folder that leads out of it is not followed: a pull request
 			// must not make CI print /etc/passwd or a runner's key as "findings".
@@ -202,7 +247,7 @@ func discover(paths []string, opts Options) (ts []target, pre map[string][]byte,
 				}
 			}
 			if ours {
-				add(target{display: disp, fsPath: fp})
+				addKey(target{display: disp, fsPath: fp}, walkKey(cleanRoot, rootKey, fp))
 				return nil
 			}
 			// Other YAML (CI configs...) is a profiler document only if it says so.
@@ -314,6 +359,17 @@ func Check(paths []string, opts Options) *Result {
 				t := ts[i]
 				var data []byte
 				var err error
+				var meta cache.Meta
+				if opts.Cache != nil && t.fsPath != "" && pre[t.fsPath] == nil {
+					// A file whose metadata proves it unchanged is not even read.
+					if st, serr := os.Stat(t.fsPath); serr == nil {
+						if e := opts.Cache.Unchanged(t.display, st); e != nil {
+							docs[i] = fromEntry(t, e)
+							continue
+						}
+						meta = cache.MetaOf(st)
+					}
+				}
 				switch {
 				case t.fsPath == "":
 					data, err = stdinData, stdinErr
@@ -326,7 +382,7 @@ func Check(paths []string, opts Options) *Result {
 					readErrs.Store(i, err)
 					continue
 				}
-				docs[i] = checkOne(t, data, opts.Limits)
+				docs[i] = checkCached(t, data, meta, opts)
 			}
 		}()
 	}
@@ -356,23 +412,23 @@ func Check(paths []string, opts Options) *Result {
 			out = append(out, d.fs...)
 		}
 	}
-	var lss []rules.LSDoc
-	var ps []rules.ProfileDoc
+	var lss []rules.LSRef
+	var ps []rules.ProfileRef
 	for _, d := range res.Docs {
 		if d.LS != nil {
-			lss = append(lss, rules.LSDoc{Doc: d.Load, LS: d.LS})
+			lss = append(lss, rules.LSRef{Path: d.Path, At: d.at, LS: d.LS})
 		}
-		if d.Profile != nil {
-			ps = append(ps, rules.ProfileDoc{Doc: d.Load, P: d.Profile})
+		if d.facts != nil {
+			ps = append(ps, rules.ProfileRef{Path: d.Path, At: d.at, P: d.facts})
 		}
 	}
 	context := map[string]bool{}
 	for _, d := range res.Docs {
 		if d.Context {
-			context[d.Load.Path] = true
+			context[d.Path] = true
 		}
 	}
-	for _, f := range rules.Workspace(lss, ps) {
+	for _, f := range rules.CrossFile(lss, ps) {
 		if !context[f.File] {
 			out = append(out, f)
 		}
@@ -403,10 +459,55 @@ func readFinding(display string, err error) finding.Finding {
 		Message: i18n.Join(": ", i18n.Msg("не удалось прочитать файл", "cannot read the file"), osReason(err))}
 }
 
+// checkCached answers from the cache when it holds this file's content, and otherwise
+// checks the file (and stores the result in the cache).
+func checkCached(t target, data []byte, meta cache.Meta, opts Options) *Doc {
+	if opts.Cache == nil || t.fsPath == "" {
+		d := checkOne(t, data, opts.Limits)
+		if opts.Lean {
+			d.at = rules.Record(rules.DocWhere(d.Load), d.facts)
+			d.LS, d.Profile = leanLS(d.LS), nil
+			d.Load = nil
+		}
+		return d
+	}
+	sum := cache.Sum(data)
+	if e := opts.Cache.Get(t.display, sum); e != nil {
+		if e.Meta != meta { // same content, new metadata (touched, checked out again)
+			e = e.Refreshed(meta, opts.Cache.Start())
+			opts.Cache.Put(t.display, e)
+		}
+		return fromEntry(t, e)
+	}
+	d := checkOne(t, data, opts.Limits)
+	pos := rules.Record(rules.DocWhere(d.Load), d.facts)
+	e := &cache.Entry{Meta: meta, Checked: opts.Cache.Start(), Sum: sum, Kind: string(d.Kind), LS: leanLS(d.LS),
+		Facts: d.facts, Findings: d.fs, Pos: pos}
+	opts.Cache.Put(t.display, e)
+	return &Doc{Path: t.display, Kind: d.Kind, LS: e.LS, Context: t.context, fs: d.fs, at: pos, facts: d.facts}
+}
+
+func fromEntry(t target, e *cache.Entry) *Doc {
+	return &Doc{Path: t.display, Kind: schemacheck.Kind(e.Kind), LS: e.LS, facts: e.Facts,
+		Context: t.context, fs: e.Findings, at: e.Where()}
+}
+
+// leanLS keeps what the cross-file rules read.
+func leanLS(ls *model.LifeSituation) *model.LifeSituation {
+	if ls == nil {
+		return nil
+	}
+	out := &model.LifeSituation{Path: ls.Path, ID: ls.ID, Statuses: ls.Statuses, Attributes: make([]model.Attribute, len(ls.Attributes))}
+	for i, a := range ls.Attributes {
+		out.Attributes[i] = model.Attribute{ID: a.ID, Title: a.Title, Statuses: a.Statuses, Type: a.Type, Values: a.Values, Catalog: a.Catalog, Ptr: a.Ptr}
+	}
+	return out
+}
+
 // checkOne parses, schema-checks, decodes and runs the single-file rules on one document.
 func checkOne(t target, data []byte, lim load.Limits) *Doc {
 	doc, fs := load.Parse(t.display, data, lim)
-	d := &Doc{Load: doc, Context: t.context}
+	d := &Doc{Path: t.display, Load: doc, Context: t.context, at: rules.DocWhere(doc)}
 	if doc.Usable {
 		d.Kind = kindOf(doc.Value, t.display)
 		fs = append(fs, schemacheck.Check(doc, d.Kind)...)
@@ -417,6 +518,7 @@ func checkOne(t target, data []byte, lim load.Limits) *Doc {
 				fs = append(fs, rules.LifeSituation(rules.LSDoc{Doc: doc, LS: d.LS})...)
 			case schemacheck.Profile:
 				d.Profile = decodeProfile(doc)
+				d.facts = rules.FactsOf(d.Profile)
 				fs = append(fs, rules.Profile(rules.ProfileDoc{Doc: doc, P: d.Profile})...)
 			}
 		}

@@ -1,0 +1,246 @@
+// Package cache keeps the per-file results of validate between runs (validate --cache),
+// like ESLint's cache: a file whose content, tool version and schemas are unchanged is not
+// parsed or checked again. What is stored per file is what the run needs later: the file's
+// own findings and a summary for the cross-file rules (ids, statuses, attributes and the
+// positions those rules may report; see rules.CrossFilePointers). The cross-file rules
+// always run again, on the summaries, so a cached run reports exactly what a cold run does.
+//
+// The cache file is written atomically; an unreadable, corrupt or foreign cache file is
+// ignored and rebuilt, never an error.
+package cache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"io/fs"
+	"os"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/profiler-cx/profiler/internal/atomicfile"
+	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/rules"
+	"github.com/profiler-cx/profiler/schemas"
+)
+
+// DefaultLocation is the cache file used when none is given, in the current folder.
+const DefaultLocation = ".profiler-cache"
+
+// format changes whenever Entry or File change shape.
+const format = "profiler-cache/3"
+
+// magic starts every cache file so that a foreign file is recognised before decoding.
+var magic = []byte("PROFILERCACHE\n")
+
+// Meta identifies a version of a file without reading it.
+type Meta struct {
+	Size, Mtime, Ctime int64
+	Ino, Dev           uint64
+}
+
+// racyMargin: a file changed this close before the run that stored its entry may have
+// changed again within the timestamp granularity without its metadata showing it (git's
+// "racily clean" problem), so such an entry is trusted only after hashing the content.
+var racyMargin = 2 * time.Second
+
+// Entry is the stored result of one file.
+type Entry struct {
+	Meta     Meta     // the file's metadata when it was read; zero: unknown
+	Checked  int64    // when the run that read it started (Unix ns)
+	Sum      [32]byte // SHA-256 of the file's bytes
+	Kind     string
+	LS       *model.LifeSituation
+	Facts    *rules.ProfileFacts
+	Findings []finding.Finding
+	Pos      rules.Positions // for entries made in this run; use Where
+	posRaw   []byte          // positions as read from the file, decoded on demand
+	raw      []byte          // the encoded entry as read from the file, reused by Save
+}
+
+// Where returns the entry's positions for the cross-file rules. Entries read from the
+// file decode them only when asked, which is rare: only for a finding.
+func (e *Entry) Where() rules.Where {
+	if e.posRaw != nil {
+		return lazyPos(e.posRaw)
+	}
+	return e.Pos
+}
+
+// Refreshed returns a copy of e with new metadata (same content, touched file).
+func (e *Entry) Refreshed(m Meta, checked int64) *Entry {
+	c := *e
+	c.Meta, c.Checked, c.raw = m, checked, nil
+	return &c
+}
+
+// File is a loaded cache. It is safe for concurrent Get and Put.
+type File struct {
+	path    string
+	key     string
+	mu      sync.Mutex
+	old     map[string]*Entry // as loaded
+	next    map[string]*Entry // what this run used: only these are saved
+	changed bool
+	start   int64
+}
+
+// Sum is the content hash used as the key of a file's entry.
+func Sum(data []byte) [32]byte { return sha256.Sum256(data) }
+
+// SchemaHash is a hash of the embedded JSON Schemas: results depend on them.
+func SchemaHash() [32]byte {
+	h := sha256.New()
+	for _, n := range schemas.Names() {
+		b, _ := schemas.Bytes(n)
+		h.Write([]byte(n))
+		h.Write([]byte{0})
+		h.Write(b)
+		h.Write([]byte{0})
+	}
+	var out [32]byte
+	copy(out[:], h.Sum(nil))
+	return out
+}
+
+// Open loads the cache at path for a run whose results depend on key (the tool version
+// and the schema hash). A missing, unreadable or corrupt file, or one written for another
+// key, gives an empty cache.
+func Open(path, key string) *File {
+	f := &File{path: path, key: key, old: map[string]*Entry{}, next: map[string]*Entry{}, start: time.Now().UnixNano()}
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(data, magic) {
+		f.changed = err == nil || !errors.Is(err, os.ErrNotExist)
+		return f
+	}
+	r := &reader{b: data[len(magic):]}
+	if r.str() != format || r.str() != key || r.err != nil {
+		f.changed = true
+		return f
+	}
+	n := r.count()
+	old := make(map[string]*Entry, n)
+	for range n {
+		name := r.str()
+		size := r.count()
+		if r.err != nil {
+			break
+		}
+		raw := r.b[:size]
+		r.b = r.b[size:]
+		e := decodeEntry(&reader{b: raw})
+		if e == nil {
+			r.fail()
+			break
+		}
+		e.raw = raw
+		old[name] = e
+	}
+	if r.err != nil || len(r.b) != 0 {
+		f.changed = true
+		return f
+	}
+	f.old = old
+	return f
+}
+
+// Get returns the stored result of the file shown as display when its content hash is sum.
+func (f *File) Get(display string, sum [32]byte) *Entry {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	e := f.old[display]
+	if e == nil || e.Sum != sum {
+		return nil
+	}
+	f.next[display] = e
+	return e
+}
+
+// Start is the time this run started; entries stored by it carry it.
+func (f *File) Start() int64 { return f.start }
+
+// Unchanged returns the stored result of the file shown as display when its metadata
+// (st, from os.Stat) proves it unchanged since it was hashed: same size, mtime, ctime,
+// inode and device, and last changed well before the run that hashed it. Otherwise the
+// caller reads the file and asks Get with its hash.
+func (f *File) Unchanged(display string, st fs.FileInfo) *Entry {
+	m, ok := metaOf(st)
+	if !ok {
+		return nil
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	e := f.old[display]
+	if e == nil || e.Meta != m || e.Meta == (Meta{}) {
+		return nil
+	}
+	if time.Duration(e.Checked-max(m.Mtime, m.Ctime)) < racyMargin {
+		return nil
+	}
+	f.next[display] = e
+	return e
+}
+
+// MetaOf returns the metadata to store with an entry, from an os.Stat made before the
+// file was read (so a change during the read shows up as stale metadata next time).
+func MetaOf(st fs.FileInfo) Meta {
+	m, _ := metaOf(st)
+	return m
+}
+
+// Put stores the result of the file shown as display.
+func (f *File) Put(display string, e *Entry) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.next[display] = e
+	f.changed = true
+}
+
+// Save writes the cache. Entries of files this run did not check are kept while the
+// file still exists (pre-commit checks a few files at a time), so the cache only loses
+// entries of deleted or renamed files. Nothing is written when nothing changed.
+func (f *File) Save() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for k, e := range f.old {
+		if _, used := f.next[k]; used {
+			continue
+		}
+		if _, err := os.Stat(k); err == nil {
+			f.next[k] = e
+		} else {
+			f.changed = true
+		}
+	}
+	if !f.changed {
+		return nil
+	}
+	names := make([]string, 0, len(f.next))
+	size := 0
+	for k, e := range f.next {
+		names = append(names, k)
+		size += len(k) + len(e.raw) + 8
+	}
+	slices.Sort(names) // the same cache gives the same bytes
+	w := &writer{b: make([]byte, 0, size+1024)}
+	w.b = append(w.b, magic...)
+	w.str(format)
+	w.str(f.key)
+	w.uint(uint64(len(names)))
+	var tmp writer
+	for _, k := range names {
+		e := f.next[k]
+		raw := e.raw
+		if raw == nil {
+			tmp.b = tmp.b[:0]
+			encodeEntry(&tmp, e)
+			raw = tmp.b
+		}
+		w.str(k)
+		w.uint(uint64(len(raw)))
+		w.b = append(w.b, raw...)
+	}
+	return atomicfile.Write(f.path, w.b, 0o644, true)
+}

@@ -1,0 +1,305 @@
+package schemacheck
+
+import (
+	"encoding/json"
+	"math/big"
+	"unicode/utf8"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+)
+
+// The fast path. jsonschema v5 builds error values, location strings and a map of the
+// properties of every object it visits even when the document is valid, which made schema
+// validation cost as much as parsing the YAML. Almost every document in a workspace is
+// valid, so Check first asks quick, an allocation-free walk over the same compiled schema
+// that answers only "valid", "invalid" or "not sure". Only a sure "valid" skips the
+// library; anything else (invalid, or a keyword quick does not implement) goes through
+// the library, which produces the findings. quick therefore never decides what is
+// reported, only whether the library needs to run; TestQuickAgrees checks its verdicts
+// against the library's on every fixture and generated corpus.
+
+type verdict int8
+
+const (
+	unsure verdict = iota
+	valid
+	invalid
+)
+
+// maxQuickDepth bounds the walk; deeper documents go to the library.
+const maxQuickDepth = 64
+
+// quick reports whether v is valid against s. It implements the keywords our schemas use
+// (draft 2020-12): type, const, enum, format, required, properties, additionalProperties,
+// minProperties, items, minItems, maxItems, uniqueItems, minLength, maxLength, pattern,
+// minimum, exclusiveMinimum, $ref, allOf, anyOf, not, if/then/else. A schema using
+// anything else gives unsure.
+func quick(s *jsonschema.Schema, v any, depth int) verdict {
+	if depth > maxQuickDepth || s == nil {
+		return unsure
+	}
+	if unsupported(s) {
+		return unsure
+	}
+	if s.Always != nil {
+		if *s.Always {
+			return valid
+		}
+		return invalid
+	}
+	result := valid
+	// and folds a sub-verdict into the result: invalid wins, then unsure.
+	and := func(r verdict) bool {
+		switch r {
+		case invalid:
+			result = invalid
+			return false
+		case unsure:
+			result = unsure
+		}
+		return true
+	}
+	if len(s.Types) > 0 {
+		r := typeOK(s.Types, v)
+		if !and(r) {
+			return invalid
+		}
+	}
+	if len(s.Constant) > 0 {
+		if !and(equal(v, s.Constant[0])) {
+			return invalid
+		}
+	}
+	if len(s.Enum) > 0 {
+		r := invalid
+		for _, item := range s.Enum {
+			e := equal(v, item)
+			if e == valid {
+				r = valid
+				break
+			}
+			if e == unsure {
+				r = unsure
+			}
+		}
+		if !and(r) {
+			return invalid
+		}
+	}
+	if s.Format != "" {
+		if f := jsonschema.Formats[s.Format]; f != nil && !f(v) {
+			return invalid
+		}
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		if s.MinProperties != -1 && len(x) < s.MinProperties {
+			return invalid
+		}
+		for _, k := range s.Required {
+			if _, ok := x[k]; !ok {
+				return invalid
+			}
+		}
+		// One pass over the document's keys (fewer than the schema's properties).
+		switch s.AdditionalProperties.(type) {
+		case nil, bool, *jsonschema.Schema:
+		default:
+			return unsure
+		}
+		for k, pv := range x {
+			sub, ok := s.Properties[k]
+			if !ok {
+				switch ap := s.AdditionalProperties.(type) {
+				case bool:
+					if !ap {
+						return invalid
+					}
+					continue
+				case *jsonschema.Schema:
+					sub = ap
+				default:
+					continue
+				}
+			}
+			if !and(quick(sub, pv, depth+1)) {
+				return invalid
+			}
+		}
+	case []any:
+		if s.MinItems != -1 && len(x) < s.MinItems {
+			return invalid
+		}
+		if s.MaxItems != -1 && len(x) > s.MaxItems {
+			return invalid
+		}
+		if s.UniqueItems {
+			for i := 1; i < len(x); i++ {
+				for j := 0; j < i; j++ {
+					e := equal(x[i], x[j])
+					if e == valid {
+						return invalid
+					}
+					if e == unsure {
+						and(unsure)
+					}
+				}
+			}
+		}
+		if s.Items2020 != nil {
+			for _, item := range x {
+				if !and(quick(s.Items2020, item, depth+1)) {
+					return invalid
+				}
+			}
+		}
+	case string:
+		if s.MinLength != -1 || s.MaxLength != -1 {
+			n := utf8.RuneCountInString(x)
+			if s.MinLength != -1 && n < s.MinLength || s.MaxLength != -1 && n > s.MaxLength {
+				return invalid
+			}
+		}
+		if s.Pattern != nil && !s.Pattern.MatchString(x) {
+			return invalid
+		}
+	case json.Number:
+		if s.Minimum != nil || s.ExclusiveMinimum != nil {
+			n, ok := new(big.Rat).SetString(string(x))
+			if !ok {
+				return unsure
+			}
+			if s.Minimum != nil && n.Cmp(s.Minimum) < 0 || s.ExclusiveMinimum != nil && n.Cmp(s.ExclusiveMinimum) <= 0 {
+				return invalid
+			}
+		}
+	}
+	if s.Ref != nil && !and(quick(s.Ref, v, depth+1)) {
+		return invalid
+	}
+	if s.Not != nil {
+		switch quick(s.Not, v, depth+1) {
+		case valid:
+			return invalid
+		case unsure:
+			result = unsure
+		}
+	}
+	for _, sub := range s.AllOf {
+		if !and(quick(sub, v, depth+1)) {
+			return invalid
+		}
+	}
+	if len(s.AnyOf) > 0 {
+		r := invalid
+		for _, sub := range s.AnyOf {
+			q := quick(sub, v, depth+1)
+			if q == valid {
+				r = valid
+				break
+			}
+			if q == unsure {
+				r = unsure
+			}
+		}
+		if !and(r) {
+			return invalid
+		}
+	}
+	if s.If != nil {
+		switch quick(s.If, v, depth+1) {
+		case valid:
+			if s.Then != nil && !and(quick(s.Then, v, depth+1)) {
+				return invalid
+			}
+		case invalid:
+			if s.Else != nil && !and(quick(s.Else, v, depth+1)) {
+				return invalid
+			}
+		default:
+			return unsure
+		}
+	}
+	return result
+}
+
+// unsupported reports a schema using a keyword quick does not implement.
+func unsupported(s *jsonschema.Schema) bool {
+	return s.RecursiveRef != nil || s.DynamicRef != nil || len(s.OneOf) > 0 ||
+		s.MaxProperties != -1 || s.PropertyNames != nil || s.RegexProperties || len(s.PatternProperties) > 0 ||
+		len(s.Dependencies) > 0 || len(s.DependentRequired) > 0 || len(s.DependentSchemas) > 0 ||
+		s.UnevaluatedProperties != nil || s.UnevaluatedItems != nil || s.Items != nil || s.AdditionalItems != nil ||
+		len(s.PrefixItems) > 0 || s.Contains != nil || s.ContentEncoding != "" || s.ContentMediaType != "" ||
+		s.ContentSchema != nil || s.Maximum != nil || s.ExclusiveMaximum != nil || s.MultipleOf != nil ||
+		len(s.Extensions) > 0
+}
+
+func typeOK(types []string, v any) verdict {
+	var t string
+	switch v.(type) {
+	case nil:
+		t = "null"
+	case bool:
+		t = "boolean"
+	case json.Number:
+		t = "number"
+	case string:
+		t = "string"
+	case []any:
+		t = "array"
+	case map[string]any:
+		t = "object"
+	default:
+		return unsure
+	}
+	for _, want := range types {
+		if want == t {
+			return valid
+		}
+		if want == "integer" && t == "number" {
+			n, ok := new(big.Rat).SetString(string(v.(json.Number)))
+			if !ok {
+				return unsure
+			}
+			if n.IsInt() {
+				return valid
+			}
+		}
+	}
+	return invalid
+}
+
+// equal compares scalars exactly as the library does; containers and numbers (which it
+// compares as rationals) are left to the library unless plainly different kinds.
+func equal(a, b any) verdict {
+	switch x := a.(type) {
+	case string:
+		switch y := b.(type) {
+		case string:
+			if x == y {
+				return valid
+			}
+			return invalid
+		case bool, nil, json.Number, float64, []any, map[string]any:
+			return invalid
+		}
+	case bool:
+		switch y := b.(type) {
+		case bool:
+			if x == y {
+				return valid
+			}
+			return invalid
+		case string, nil, json.Number, float64, []any, map[string]any:
+			return invalid
+		}
+	case nil:
+		switch b.(type) {
+		case nil:
+			return valid
+		case string, bool, json.Number, float64, []any, map[string]any:
+			return invalid
+		}
+	}
+	return unsure
+}

@@ -1,0 +1,128 @@
+//go:build unix
+
+package workspace_test
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/profiler-cx/profiler/internal/workspace"
+)
+
+// TestBenchTable prints the performance table of the README (`make bench`). It is skipped
+// unless PROFILER_BENCH_BIN names a built profiler binary. Every measurement is the
+// median of PROFILER_BENCH_RUNS runs (default 5); the parse-only baseline and validate
+// alternate, so a busy neighbour slows both alike and the ratio stays meaningful.
+func TestBenchTable(t *testing.T) {
+	bin := os.Getenv("PROFILER_BENCH_BIN")
+	if bin == "" {
+		t.Skip("set PROFILER_BENCH_BIN (make bench does)")
+	}
+	runs := 5
+	fmt.Sscan(os.Getenv("PROFILER_BENCH_RUNS"), &runs)
+	cs := benchCorporaT(t)
+	renderOK := exec.Command(bin, "render", "--help").Run() == nil
+
+	var rows []string
+	rows = append(rows,
+		"| files | parse-only | validate | ratio | validate, binary (CPU) | µs/file | peak RSS | --cache, 1 file changed (CPU) |"+map[bool]string{true: " render (÷ validate), clean corpus |", false: ""}[renderOK],
+		"| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"+map[bool]string{true: " ---: |", false: ""}[renderOK])
+	for _, c := range cs {
+		var parse, check, binWall, binCPU, warm, warmCPU, render []time.Duration
+		var rss int64
+		for range runs {
+			parse = append(parse, timeIt(func() {
+				if _, err := parseOnly(c.dir); err != nil {
+					t.Fatal(err)
+				}
+			}))
+			check = append(check, timeIt(func() { workspace.Check([]string{c.dir}, workspace.Options{Lean: true}) }))
+			d, cpu, r := runBin(t, bin, "validate", "-q", c.dir)
+			binWall, binCPU = append(binWall, d), append(binCPU, cpu)
+			rss = max(rss, r)
+		}
+		// Warm cache: one cold run, wait out the racy-clean margin, then edit one file
+		// before each measured run.
+		cacheFile := filepath.Join(t.TempDir(), "cache")
+		_, _, _ = runBin(t, bin, "validate", "-q", "--cache", "--cache-location", cacheFile, c.dir)
+		time.Sleep(2100 * time.Millisecond)
+		victim := c.files[len(c.files)/2]
+		orig, _ := os.ReadFile(victim)
+		for i := range runs {
+			if err := os.WriteFile(victim, append(append([]byte{}, orig...), fmt.Sprintf("# edit %d\n", i)...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			d, cpu, _ := runBin(t, bin, "validate", "-q", "--cache", "--cache-location", cacheFile, c.dir)
+			warm, warmCPU = append(warm, d), append(warmCPU, cpu)
+		}
+		os.WriteFile(victim, orig, 0o644)
+		var cleanValidate []time.Duration
+		if renderOK {
+			for range runs {
+				out := t.TempDir()
+				d, _, _ := runBin(t, bin, "validate", "-q", c.clean)
+				cleanValidate = append(cleanValidate, d)
+				d, _, _ = runBin(t, bin, "render", "--out", out, c.clean)
+				render = append(render, d)
+			}
+		}
+		p, v, bw := median(parse), median(check), median(binWall)
+		row := fmt.Sprintf("| %d | %s | %s | %.2f× | %s (%s) | %.0f | %d MB | %s (%s) |", len(c.files), sec(p), sec(v),
+			float64(v)/float64(p), sec(bw), sec(median(binCPU)), float64(bw.Microseconds())/float64(len(c.files)), rss>>10,
+			sec(median(warm)), sec(median(warmCPU)))
+		if renderOK {
+			row += fmt.Sprintf(" %s (%.2f×) |", sec(median(render)), float64(median(render))/float64(median(cleanValidate)))
+		}
+		rows = append(rows, row)
+	}
+	table := strings.Join(rows, "\n")
+	fmt.Printf("\nGOMAXPROCS=%d, %s/%s, %d runs each, medians\n%s\n", runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runs, table)
+	if out := os.Getenv("PROFILER_BENCH_TABLE"); out != "" {
+		if err := os.WriteFile(out, []byte(table+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func sec(d time.Duration) string { return fmt.Sprintf("%.3f s", d.Seconds()) }
+
+func timeIt(f func()) time.Duration {
+	runtime.GC()
+	start := time.Now()
+	f()
+	return time.Since(start)
+}
+
+func median(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// runBin runs the binary and returns its wall time, CPU time (user+system) and peak RSS
+// in KiB. Exit code 1 (findings) is expected: the corpus has mistakes on purpose.
+func runBin(t *testing.T, bin string, args ...string) (wall, cpu time.Duration, rss int64) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	start := time.Now()
+	err := cmd.Run()
+	d := time.Since(start)
+	if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() != 1) {
+		t.Fatalf("%s %v: %v", bin, args, err)
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = int64(ru.Maxrss)
+	}
+	return d, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), rss
+}

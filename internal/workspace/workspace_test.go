@@ -1,0 +1,59 @@
+package workspace_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/profiler-cx/profiler/internal/corpus"
+	"github.com/profiler-cx/profiler/internal/workspace"
+)
+
+// TestOrderStable: findings come out in the same order whatever the scheduling, and the
+// lean mode reports exactly what the full mode does.
+func TestOrderStable(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Generate(dir, 8, 40, 5); err != nil {
+		t.Fatal(err)
+	}
+	base := workspace.Check([]string{dir}, workspace.Options{Workers: 1})
+	if len(base.Findings) < 10 {
+		t.Fatalf("only %d findings: the corpus should carry mistakes", len(base.Findings))
+	}
+	for _, o := range []workspace.Options{{Workers: 8}, {Workers: 3, Lean: true}, {Workers: 8, Lean: true}} {
+		for range 3 {
+			got := workspace.Check([]string{dir}, o)
+			if !reflect.DeepEqual(got.Findings, base.Findings) {
+				t.Fatalf("Workers=%d Lean=%v: findings differ from Workers=1", o.Workers, o.Lean)
+			}
+			if got.Files != base.Files {
+				t.Fatalf("Workers=%d: %d files, want %d", o.Workers, got.Files, base.Files)
+			}
+		}
+	}
+}
+
+// TestSameFileOnce: a file named twice, or reached through different spellings of its
+// folder, is checked once.
+func TestSameFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Generate(dir, 2, 3, 1); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	want := workspace.Check([]string{"."}, workspace.Options{}).Files
+	if want != 8 {
+		t.Fatalf("checked %d files, want 8", want)
+	}
+	for _, paths := range [][]string{
+		{".", "."},
+		{".", "./"},
+		{".", dir},
+		{dir + "/", "postuplenie-v-vuz-0001"},
+		{"postuplenie-v-vuz-0001/profiles/../", "."},
+		{"postuplenie-v-vuz-0001/life-situation.yaml", "."},
+	} {
+		if got := workspace.Check(paths, workspace.Options{}).Files; got != want {
+			t.Errorf("%q: checked %d files, want %d", paths, got, want)
+		}
+	}
+}
