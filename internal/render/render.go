@@ -32,9 +32,12 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"text/template"
 
 	"github.com/profiler-cx/profiler/internal/i18n"
@@ -115,21 +118,52 @@ func Site(lss []*model.LifeSituation, ps []*model.Profile, opts Options) ([]File
 	}
 	files = append(files, File{Path: IndexFile, Data: idx})
 	seen := map[string]string{strings.ToLower(IndexFile): IndexFile}
+	// Pages are independent: render them on all cores into their slots, so the result and
+	// the first error reported do not depend on scheduling.
+	type page struct {
+		ls     *model.LifeSituation
+		ranked []Ranked // overview when p is nil
+		p      *model.Profile
+	}
+	var pages []page
 	for _, ls := range sorted {
 		ranked := Rank(byLS[ls.ID])
-		ov, err := r.overview(ls, ranked)
+		pages = append(pages, page{ls: ls, ranked: ranked})
+		for _, rp := range ranked {
+			pages = append(pages, page{ls: ls, p: rp.Profile})
+		}
+	}
+	out := make([]File, len(pages))
+	errs := make([]error, len(pages))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(pages)/16)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(pages) {
+					return
+				}
+				pg := pages[i]
+				if pg.p == nil {
+					data, err := r.overview(pg.ls, pg.ranked)
+					out[i], errs[i] = File{Path: pg.ls.ID + "/" + OverviewFile, Data: data}, err
+					continue
+				}
+				data, err := r.card(pg.ls, pg.p, true)
+				out[i], errs[i] = File{Path: pg.ls.ID + "/" + pg.p.ID + ".md", Data: data}, err
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Path: ls.ID + "/" + OverviewFile, Data: ov})
-		for _, rp := range ranked {
-			card, err := r.card(ls, rp.Profile, true)
-			if err != nil {
-				return nil, err
-			}
-			files = append(files, File{Path: ls.ID + "/" + rp.Profile.ID + ".md", Data: card})
-		}
 	}
+	files = append(files, out...)
 	for _, f := range files[1:] {
 		// Case-insensitive file systems (macOS, Windows) would merge these.
 		key := strings.ToLower(f.Path)
