@@ -91,7 +91,7 @@ files out of date, 2 usage or I/O error.`),
 
 func renderRun(e *env, opts *renderOptions) error {
 	e.quiet = opts.Quiet
-	res := workspace.Check(opts.Paths, workspace.Options{Stdin: e.ios.In})
+	res := workspace.Check(opts.Paths, workspace.Options{Stdin: e.ios.In, Lean: true, KeepModels: true})
 	errs, warns := finding.Count(res.Findings)
 	if errs > 0 || res.IOError {
 		rep := &report.Text{Opts: report.Options{Lang: e.lang, Color: e.ios.ErrTTY && !e.ios.NoColor}}

@@ -42,6 +42,9 @@ type Options struct {
 	// are then nil and Doc.LS holds only what the cross-file rules need (ids, statuses,
 	// attributes). It keeps memory low on large workspaces; validate uses it.
 	Lean bool
+	// KeepModels, with Lean, keeps Doc.LS and Doc.Profile whole and drops only the parsed
+	// YAML: render needs the models, not the syntax trees that make up most of the memory.
+	KeepModels bool
 	// Cache, when set, supplies results of unchanged files and receives new ones
 	// (validate --cache). It implies Lean for the files it answers.
 	Cache *cache.File
@@ -466,7 +469,9 @@ func checkCached(t target, data []byte, meta cache.Meta, opts Options) *Doc {
 		d := checkOne(t, data, opts.Limits)
 		if opts.Lean {
 			d.at = rules.Record(rules.DocWhere(d.Load), d.facts)
-			d.LS, d.Profile = leanLS(d.LS), nil
+			if !opts.KeepModels {
+				d.LS, d.Profile = leanLS(d.LS), nil
+			}
 			d.Load = nil
 		}
 		return d

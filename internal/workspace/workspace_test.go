@@ -57,3 +57,28 @@ func TestSameFileOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepModels: with Lean and KeepModels (what render uses) the models are the same as
+// in a full run and only the parsed YAML is dropped.
+func TestKeepModels(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.GenerateWith(dir, 3, 20, 7, 0); err != nil {
+		t.Fatal(err)
+	}
+	full := workspace.Check([]string{dir}, workspace.Options{})
+	kept := workspace.Check([]string{dir}, workspace.Options{Lean: true, KeepModels: true})
+	if !reflect.DeepEqual(kept.Findings, full.Findings) {
+		t.Fatal("findings differ from the full run")
+	}
+	if len(full.Profiles()) != 60 || !reflect.DeepEqual(kept.Profiles(), full.Profiles()) {
+		t.Fatalf("profiles differ: %d kept, %d full", len(kept.Profiles()), len(full.Profiles()))
+	}
+	if !reflect.DeepEqual(kept.LifeSituations(), full.LifeSituations()) {
+		t.Fatal("life situations differ from the full run")
+	}
+	for _, d := range kept.Docs {
+		if d.Load != nil {
+			t.Fatalf("%s: parsed YAML kept", d.Path)
+		}
+	}
+}
