@@ -38,7 +38,9 @@ lint: ## gofmt and go vet
 	@out=$$(gofmt -l cmd internal schemas); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-tools: $(TOOLS)/.installed ## install the npm checkers into .tools/
+tools: $(TOOLS)/.installed ## install the checkers: npm packages into .tools/, xmllint (Debian libxml2-utils) if missing
+	@command -v xmllint >/dev/null || { echo "installing xmllint (Debian libxml2-utils)"; \
+	  apt-get update -qq && apt-get install -y -qq libxml2-utils >/dev/null; }
 
 $(TOOLS)/.installed: .ci/package.json
 	@mkdir -p $(TOOLS)

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 BIN=${BIN:-bin/profiler}
 W=bin/formats-check
 rm -rf "$W" && mkdir -p "$W"
-command -v xmllint >/dev/null || { echo "formats-check: xmllint is missing: apt-get install -y libxml2-utils (.ci/run installs it)" >&2; exit 1; }
+command -v xmllint >/dev/null || { echo "formats-check: xmllint is missing: apt-get install -y libxml2-utils (`make tools` installs it)" >&2; exit 1; }
 
 # expect CODE CMD...: run CMD, fail unless it exits with CODE.
 expect() {
