@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"gopkg.in/yaml.v3"
 	"regexp"
 	"strconv"
 	"strings"
@@ -160,7 +161,7 @@ func (p *parser) yamlError(err error) {
 		}
 		detail = m[2]
 		if parserProblems[detail] {
-			line++
+			line = p.problemLine(line+1, detail)
 		}
 	}
 	if m := reAnchor.FindStringSubmatch(detail); m != nil {
@@ -181,6 +182,47 @@ func (p *parser) yamlError(err error) {
 	ru, en := syntaxHint(detail)
 	p.add(line, col, RuleSyntax, i18n.Msg(
 		"синтаксическая ошибка YAML: %[1]s; %[2]s", "YAML syntax error: %[1]s; %[3]s", detail, ru, en))
+}
+
+// problemLine finds the line a parser problem really is on. yaml.v3 reports where the
+// enclosing block starts (a misaligned key deep in a profile is blamed on line 2), so the
+// first line whose prefix of the file already fails with the same problem is searched by
+// bisection: a few extra parses, and only for a broken file. A prefix cut inside a flow
+// collection or a quoted string fails with a different problem and counts as passing.
+func (p *parser) problemLine(from int, detail string) int {
+	starts := []int{0}
+	for i, c := range p.data {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	lines := len(starts)
+	failsAt := func(n int) bool { // does the prefix made of the first n lines fail with detail?
+		end := len(p.data)
+		if n < lines {
+			end = starts[n]
+		}
+		var node yaml.Node
+		err := yaml.Unmarshal(p.data[:end], &node)
+		if err == nil {
+			return false
+		}
+		m := reLine.FindStringSubmatch(err.Error())
+		return m != nil && m[2] == detail
+	}
+	lo, hi := max(from, 1), lines
+	if lo > hi || !failsAt(hi) {
+		return min(from, lines)
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if failsAt(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // syntaxHint explains yaml.v3's most common messages in both languages.
