@@ -111,7 +111,7 @@ func listRows(res *workspace.Result, lang i18n.Lang) []listRow {
 			ID: p.ID, Title: p.Title,
 			Status: string(p.Status), StatusName: p.Status.Name().In(lang),
 			Stage: string(p.Stage), StageName: p.Stage.Name().In(lang),
-			File: d.Load.Path,
+			File: d.Path,
 		}
 		if p.Priority.Capacity.Set {
 			r.Capacity = &p.Priority.Capacity.Number
@@ -125,7 +125,8 @@ func listRows(res *workspace.Result, lang i18n.Lang) []listRow {
 }
 
 func listRun(e *env, opts *listOptions) error {
-	res := workspace.Check(opts.Paths, workspace.Options{})
+	// Only the models are listed: drop the parsed YAML as files are checked.
+	res := workspace.Check(opts.Paths, workspace.Options{Lean: true, KeepModels: true})
 	rows := listRows(res, e.lang)
 	var out bytes.Buffer
 	switch opts.Format {
@@ -146,6 +147,14 @@ func listRun(e *env, opts *listOptions) error {
 	if _, err := e.ios.Out.Write(out.Bytes()); err != nil {
 		return ioErr("не удалось вывести список: %v", "cannot write the list: %v", err)
 	}
+	// Paths that could not be read are named here: without them the list is silently short.
+	var unreadable []finding.Finding
+	for _, f := range res.Findings {
+		if f.Line == 0 && f.Severity == finding.Error {
+			unreadable = append(unreadable, f)
+		}
+	}
+	e.printFindings(unreadable)
 	errs, warns := finding.Count(res.Findings)
 	if errs > 0 || warns > 0 {
 		fmt.Fprintln(e.ios.ErrOut, i18n.Msg(
