@@ -116,7 +116,7 @@ func promoteRun(e *env, opts *promoteOptions) error {
 			return usageErr("--to %q: допустимо segment, hypothesis, refined, final", "--to %q: use segment, hypothesis, refined or final", opts.To)
 		}
 		if to == from {
-			return usageErr("профиль уже на этапе %s", "the profile is already at stage %s", from)
+			return usageErr("профиль уже на этапе «%s» (%s)", "the profile is already at stage %q (%s)", from.Name().In(e.lang), from)
 		}
 	} else {
 		next, ok := from.Next()
