@@ -13,6 +13,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/scaffold"
+	"github.com/profiler-cx/profiler/internal/schemacheck"
 	"github.com/profiler-cx/profiler/internal/workspace"
 	"github.com/spf13/cobra"
 )
@@ -232,7 +233,9 @@ func newProfileRun(e *env, opts *newProfileOptions) error {
 		}
 		return &usageError{msg: i18n.Join("; ", msgs...)}
 	}
-	if len(sets) > 0 && hasErrors(fs) {
+	// Without --set the blank profile has no attributes yet (an error the user fixes next),
+	// but a later stage whose gates the new file cannot pass is refused either way.
+	if (len(sets) > 0 && hasErrors(fs)) || failsStageGate(fs) {
 		e.printFindings(fs)
 		fmt.Fprintln(e.ios.ErrOut, i18n.Msg(
 			"profiler: ошибка: профиль на этапе %s не проходит проверку — ничего не записано; создайте его на этапе segment и переводите дальше командой profiler promote",
@@ -408,4 +411,14 @@ func ifNotEmpty(prefix, s string) string {
 		return ""
 	}
 	return prefix + s
+}
+
+// failsStageGate reports whether a stage gate fails: content a later --stage needs.
+func failsStageGate(fs []finding.Finding) bool {
+	for _, f := range fs {
+		if f.Rule == schemacheck.RuleStageGate {
+			return true
+		}
+	}
+	return false
 }
