@@ -151,13 +151,17 @@ func initRun(e *env, opts *initOptions) error {
 		dir = id
 	}
 	lsPath := filepath.Join(dir, "life-situation.yaml")
-	if !opts.Force {
-		for _, name := range []string{"life-situation.yaml", "life-situation.yml"} {
-			if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
-				return ioErr("файл %s уже существует — он не изменен; чтобы перезаписать его, добавьте --force",
-					"%s already exists and was left as it is; add --force to overwrite it", displayPath(filepath.Join(dir, name)))
-			}
+	for _, name := range []string{"life-situation.yaml", "life-situation.yml"} {
+		p := filepath.Join(dir, name)
+		if _, err := os.Lstat(p); err != nil {
+			continue
 		}
+		if !opts.Force {
+			return ioErr("файл %s уже существует — он не изменен; чтобы перезаписать его, добавьте --force",
+				"%s already exists and was left as it is; add --force to overwrite it", displayPath(p))
+		}
+		lsPath = p // --force replaces the file that is there: the folder keeps one life situation
+		break
 	}
 
 	root, err := scaffold.Root(dir)
