@@ -520,3 +520,33 @@ func TestReadFile(t *testing.T) {
 		}
 	}
 }
+
+func TestLines(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"a\nb", []string{"a", "b"}},
+		{"a\r\nb\r\n", []string{"a", "b", ""}},
+		{"a\rb", []string{"a", "b"}},
+		{"a\u0085b\u2028c\u2029d", []string{"a", "b", "c", "d"}},
+		{"", []string{""}},
+	} {
+		var got []string
+		for _, l := range Lines([]byte(tc.in)) {
+			got = append(got, string(l))
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") || len(got) != len(tc.want) {
+			t.Errorf("Lines(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// A finding's line indexes Lines: the error on the third line of a CR-only file.
+	doc := "a: 1\rb: 2\rc: [x\r"
+	_, fs := Parse("f.yaml", []byte(doc), DefaultLimits)
+	if len(fs) != 1 || fs[0].Line < 1 || fs[0].Line > len(Lines([]byte(doc))) {
+		t.Fatalf("findings %+v", fs)
+	}
+	if got := string(Lines([]byte(doc))[fs[0].Line-1]); got != "c: [x" {
+		t.Errorf("line %d is %q, want the broken line", fs[0].Line, got)
+	}
+}

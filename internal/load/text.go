@@ -85,6 +85,23 @@ func breakLen(b []byte, i int) int {
 	return 0
 }
 
+// Lines splits b into lines the way yaml.v3 counts them (LF, CR, CRLF, NEL, LS, PS), so
+// that line N of a finding is Lines(b)[N-1]. The breaks are not included.
+func Lines(b []byte) [][]byte {
+	var out [][]byte
+	start := 0
+	for i := 0; i < len(b); {
+		if n := breakLen(b, i); n > 0 {
+			out = append(out, b[start:i])
+			i += n
+			start = i
+			continue
+		}
+		i++
+	}
+	return append(out, b[start:])
+}
+
 // posAt returns the 1-based line and column (in characters) of byte offset off.
 func posAt(b []byte, off int) (line, col int) {
 	line, col = 1, 1
@@ -190,11 +207,14 @@ func (p *parser) yamlError(err error) {
 // bisection: a few extra parses, and only for a broken file. A prefix cut inside a flow
 // collection or a quoted string fails with a different problem and counts as passing.
 func (p *parser) problemLine(from int, detail string) int {
-	starts := []int{0}
-	for i, c := range p.data {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	starts := []int{0} // byte offset of each line, with yaml.v3's line breaks
+	for i := 0; i < len(p.data); {
+		if n := breakLen(p.data, i); n > 0 {
+			i += n
+			starts = append(starts, i)
+			continue
 		}
+		i++
 	}
 	lines := len(starts)
 	failsAt := func(n int) bool { // does the prefix made of the first n lines fail with detail?

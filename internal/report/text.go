@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/load"
 )
 
 // Text writes one line per finding, `file:line:col: severity: message [rule]`, the shape
@@ -61,7 +62,7 @@ func (t *Text) Report(w io.Writer, fs []finding.Finding, _ Summary) error {
 			if linesOf != f.File || lines == nil {
 				lines = nil
 				if src, ok := t.Opts.Source(f.File); ok {
-					lines = bytes.Split(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), []byte("\n"))
+					lines = load.Lines(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))
 				}
 				linesOf = f.File
 			}
