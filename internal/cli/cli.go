@@ -133,11 +133,7 @@ func Main(args []string, ios IOStreams) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	printErr(ios, lang, err)
-	var ie *ioError
-	if errors.As(err, &ie) {
-		return ExitUsage
-	}
+	printErr(ios, lang, err) // usage and I/O errors alike
 	return ExitUsage
 }
 

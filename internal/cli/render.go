@@ -94,10 +94,7 @@ func renderRun(e *env, opts *renderOptions) error {
 	res := workspace.Check(opts.Paths, workspace.Options{Stdin: e.ios.In, Lean: true, KeepModels: true})
 	errs, warns := finding.Count(res.Findings)
 	if errs > 0 || res.IOError {
-		rep := &report.Text{Opts: report.Options{Lang: e.lang, Color: e.ios.ErrTTY && !e.ios.NoColor}}
-		if err := rep.Report(e.ios.ErrOut, res.Findings, report.Summary{}); err != nil {
-			return ioErr("не удалось записать отчет: %v", "cannot write the report: %v", err)
-		}
+		e.printFindings(res.Findings)
 		fmt.Fprintln(e.ios.ErrOut, report.SummaryLine(report.Summary{Files: res.Files, Errors: errs, Warnings: warns}).In(e.lang))
 		fmt.Fprintln(e.ios.ErrOut, e.t("profiler: ошибка: во входных файлах есть ошибки — ничего не записано",
 			"profiler: error: the input has errors — nothing was written"))

@@ -3,7 +3,11 @@
 // renderers work on. It imports nothing of profiler but i18n.
 package model
 
-import "github.com/profiler-cx/profiler/internal/i18n"
+import (
+	"regexp"
+
+	"github.com/profiler-cx/profiler/internal/i18n"
+)
 
 // Status is a client status (статус клиента).
 type Status string
@@ -130,3 +134,7 @@ func (t ServiceType) Name() i18n.Text {
 	}
 	return i18n.Same(string(t))
 }
+
+// IDPattern is the format of every id (life situation, profile, attribute, service): the
+// `slug` definition of schemas/defs.schema.json, which a test keeps in step with this.
+var IDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

@@ -31,7 +31,6 @@ import (
 	"math"
 	"path"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -77,8 +76,6 @@ type File struct {
 	Data []byte
 }
 
-var slug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 // Site renders the index, every overview and every card. Profiles whose life situation is
 // not among lss are an error (render only checked input).
 func Site(lss []*model.LifeSituation, ps []*model.Profile, opts Options) ([]File, error) {
@@ -89,7 +86,7 @@ func Site(lss []*model.LifeSituation, ps []*model.Profile, opts Options) ([]File
 	byLS := map[string][]*model.Profile{}
 	lsByID := map[string]*model.LifeSituation{}
 	for _, ls := range lss {
-		if !slug.MatchString(ls.ID) {
+		if !model.IDPattern.MatchString(ls.ID) {
 			return nil, fmt.Errorf("life situation id %q is not a slug", ls.ID)
 		}
 		if lsByID[ls.ID] != nil {
@@ -98,7 +95,7 @@ func Site(lss []*model.LifeSituation, ps []*model.Profile, opts Options) ([]File
 		lsByID[ls.ID] = ls
 	}
 	for _, p := range ps {
-		if !slug.MatchString(p.ID) {
+		if !model.IDPattern.MatchString(p.ID) {
 			return nil, fmt.Errorf("profile id %q is not a slug", p.ID)
 		}
 		if lsByID[p.LifeSituation] == nil {

@@ -277,10 +277,7 @@ func Profile(d ProfileDoc) []finding.Finding {
 	return s.out
 }
 
-var (
-	isoDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
-	slug    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) // defs.schema.json#/$defs/slug
-)
+var isoDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 func priorityPtr(doc *load.Document) string {
 	if doc.Node("/priority") != nil {
@@ -404,7 +401,7 @@ func parallel(n int, f func(w, i int)) {
 // checkProfileRefs checks a profile against its life situation.
 func checkProfileRefs(s *sink, d ProfileRef, byID map[string]LSRef, lsIDs []string, noLS bool) {
 	p := d.P
-	if !slug.MatchString(p.LifeSituation) {
+	if !model.IDPattern.MatchString(p.LifeSituation) {
 		return // empty or not an id: the schema reports it
 	}
 	lsd, ok := byID[p.LifeSituation]

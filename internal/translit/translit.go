@@ -17,7 +17,7 @@ package translit
 
 import (
 	"errors"
-	"regexp"
+	"github.com/profiler-cx/profiler/internal/model"
 	"strings"
 	"unicode"
 )
@@ -29,7 +29,7 @@ const MaxLen = 100
 var ErrEmpty = errors.New("translit: the title has no letters or digits to build an id from")
 
 // Pattern is the format's id pattern (defs.schema.json#/$defs/slug).
-var Pattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var Pattern = model.IDPattern
 
 // table is ГОСТ 7.79-2000 system B for lowercase letters, apostrophes dropped.
 var table = map[rune]string{

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 
 	"github.com/profiler-cx/profiler/internal/load"
@@ -225,7 +226,7 @@ func keyOrder(doc *load.Document, ptr string, m map[string]any) []string {
 	}
 	if len(out) > len(seen) {
 		tail := out[len(seen):]
-		sortStrings(tail)
+		slices.Sort(tail)
 	}
 	return out
 }

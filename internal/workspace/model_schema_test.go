@@ -250,3 +250,24 @@ func writeTemp(t *testing.T, ls, profile string) string {
 	}
 	return dir
 }
+
+// TestIDPatternMatchesSchema: the id format the Go code checks is the schema's slug.
+func TestIDPatternMatchesSchema(t *testing.T) {
+	b, ok := schemas.Bytes(schemas.Defs)
+	if !ok {
+		t.Fatal("defs schema missing")
+	}
+	var defs struct {
+		Defs struct {
+			Slug struct {
+				Pattern string `json:"pattern"`
+			} `json:"slug"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(b, &defs); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := model.IDPattern.String(), defs.Defs.Slug.Pattern; got != want || want == "" {
+		t.Errorf("model.IDPattern = %q, schema slug pattern = %q", got, want)
+	}
+}

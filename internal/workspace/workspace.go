@@ -549,4 +549,3 @@ func kindOf(v any, display string) schemacheck.Kind {
 	return schemacheck.Profile
 }
 
-func sortStrings(xs []string) { slices.Sort(xs) }
