@@ -548,4 +548,3 @@ func kindOf(v any, display string) schemacheck.Kind {
 	}
 	return schemacheck.Profile
 }
-
