@@ -198,7 +198,7 @@ func (p *parser) yamlError(err error) {
 	}
 	ru, en := syntaxHint(detail)
 	p.add(line, col, RuleSyntax, i18n.Msg(
-		"синтаксическая ошибка YAML: %[1]s; %[2]s", "YAML syntax error: %[1]s; %[3]s", detail, ru, en))
+		"синтаксическая ошибка YAML: %[2]s (yaml: %[1]s)", "YAML syntax error: %[3]s (yaml: %[1]s)", detail, ru, en))
 }
 
 // problemLine finds the line a parser problem really is on. yaml.v3 reports where the
