@@ -393,10 +393,13 @@ func (t translator) typeMessage(node map[string]any, ptr string, val any) i18n.T
 	if actual == "number" {
 		found = i18n.Text{RU: "дробное число", EN: "a fractional number"}
 	}
-	field := fieldName(ptr)
+	field := i18n.Same(fieldName(ptr))
+	if ptr == "" {
+		field = i18n.Text{RU: "документ", EN: "the document"}
+	}
 	msg := i18n.Text{
-		RU: fmt.Sprintf("%s: ожидается %s, а здесь %s", field, joinOr(ru, "или"), found.RU),
-		EN: fmt.Sprintf("%s: expected %s, found %s", field, joinOr(en, "or"), found.EN),
+		RU: fmt.Sprintf("%s: ожидается %s, а здесь %s", field.RU, joinOr(ru, "или"), found.RU),
+		EN: fmt.Sprintf("%s: expected %s, found %s", field.EN, joinOr(en, "or"), found.EN),
 	}
 	if s, ok := val.(string); ok && (slices.Contains(expected, "integer") || slices.Contains(expected, "number")) {
 		if _, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
