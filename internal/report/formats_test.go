@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"github.com/profiler-cx/profiler/internal/testws"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -40,27 +40,6 @@ func sample() ([]finding.Finding, Summary) {
 	return fs, sum
 }
 
-func goldenAt(t *testing.T, name string, got []byte) {
-	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/report -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run with -update after checking):\n--- got ---\n%s\n--- want ---\n%s", p, got, want)
-	}
-}
-
 func render(t *testing.T, format string, o Options, fs []finding.Finding, sum Summary) []byte {
 	t.Helper()
 	r, err := New(format, o)
@@ -81,11 +60,11 @@ func TestGolden(t *testing.T) {
 		for _, lang := range []i18n.Lang{i18n.RU, i18n.EN} {
 			t.Run(format+"/"+string(lang), func(t *testing.T) {
 				got := render(t, format, Options{Lang: lang, Version: "v1.0.0-test"}, fs, sum)
-				goldenAt(t, format+"."+string(lang)+"."+ext[format], got)
+				testws.Golden(t, filepath.Join("testdata", format+"."+string(lang)+"."+ext[format]), got, *update)
 			})
 			t.Run(format+"/"+string(lang)+"/empty", func(t *testing.T) {
 				got := render(t, format, Options{Lang: lang, Version: "v1.0.0-test"}, nil, Summary{Files: 1, Paths: []string{"a/life-situation.yaml"}})
-				goldenAt(t, format+"."+string(lang)+".empty."+ext[format], got)
+				testws.Golden(t, filepath.Join("testdata", format+"."+string(lang)+".empty."+ext[format]), got, *update)
 			})
 		}
 	}

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"os"
+	"github.com/profiler-cx/profiler/internal/testws"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,20 +18,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // golden compares got with testdata/<name>.golden, or writes it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/report -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run go test ./internal/report -update and review the diff)\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
+	testws.Golden(t, filepath.Join("testdata", name+".golden"), got, *update)
 }
 
 const (

@@ -3,6 +3,7 @@ package scaffold
 import (
 	"bytes"
 	"flag"
+	"github.com/profiler-cx/profiler/internal/testws"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,26 +17,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// golden compares got with testdata/<name>, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/scaffold -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test ./internal/scaffold -update to accept):\n--- got\n%s", p, got)
-	}
+	testws.Golden(t, filepath.Join("testdata", name), got, *update)
 }
 
 // check validates documents as they would lie on disk, without writing them.

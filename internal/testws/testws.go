@@ -4,6 +4,7 @@
 package testws
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -142,4 +143,26 @@ func DocumentedRules(t testing.TB) []string {
 		}
 	}
 	return ids
+}
+
+// Golden compares got with the golden file at path, or rewrites the file when update is
+// set (each package registers its own -update flag and passes it here).
+func Golden(t testing.TB, path string, got []byte, update bool) {
+	t.Helper()
+	if update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (review, then go test -update to accept):\n--- got ---\n%s\n--- want ---\n%s", path, got, want)
+	}
 }
