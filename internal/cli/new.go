@@ -130,11 +130,8 @@ func parseSets(in []string) ([]setValue, error) {
 }
 
 func findLS(dir string) (string, error) {
-	for _, n := range []string{"life-situation.yaml", "life-situation.yml"} {
-		p := filepath.Join(dir, n)
-		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-			return p, nil
-		}
+	if p := workspace.LSFile(dir); p != "" {
+		return p, nil
 	}
 	return "", usageErr("в папке %s нет life-situation.yaml — укажите папку жизненной ситуации или создайте ее: profiler init",
 		"%s has no life-situation.yaml — name a life-situation folder or create one with profiler init", displayPath(dir))

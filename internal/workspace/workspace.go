@@ -106,7 +106,21 @@ func isYAML(name string) bool {
 	return ext == ".yaml" || ext == ".yml"
 }
 
-func isLSName(name string) bool { return name == "life-situation.yaml" || name == "life-situation.yml" }
+// LSNames are the file names a life situation may have, preferred first.
+var LSNames = []string{"life-situation.yaml", "life-situation.yml"}
+
+func isLSName(name string) bool { return name == LSNames[0] || name == LSNames[1] }
+
+// LSFile returns the life-situation file (a regular file) in dir, or "".
+func LSFile(dir string) string {
+	for _, n := range LSNames {
+		p := filepath.Join(dir, n)
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			return p
+		}
+	}
+	return ""
+}
 
 // lsFinder returns the life-situation file of the folder above a profiles/ folder, or "".
 // It remembers the answer per folder: a folder of 100 profiles costs one stat, not 100.
@@ -120,14 +134,7 @@ func (m lsFinder) beside(fsPath string) string {
 	if p, ok := m[dir]; ok {
 		return p
 	}
-	found := ""
-	for _, n := range []string{"life-situation.yaml", "life-situation.yml"} {
-		p := filepath.Join(filepath.Dir(dir), n)
-		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-			found = p
-			break
-		}
-	}
+	found := LSFile(filepath.Dir(dir))
 	m[dir] = found
 	return found
 }
