@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -91,7 +92,9 @@ func promoteRun(e *env, opts *promoteOptions) error {
 		}
 		return ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", displayPath(opts.Path), err)
 	}
-	res := workspace.Check([]string{opts.Path}, workspace.Options{})
+	// Check the bytes just read (named by their path, so the life situation beside them is
+	// found): the file is read and parsed once.
+	res := workspace.Check([]string{"-"}, workspace.Options{Stdin: bytes.NewReader(src), StdinName: opts.Path})
 	var prof *model.Profile
 	for _, d := range res.Docs {
 		if !d.Context && d.Profile != nil {
