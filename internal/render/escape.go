@@ -27,24 +27,84 @@ var inlineEscaper = strings.NewReplacer(
 	`&`, `&amp;`,
 )
 
-// blockStart matches what turns the beginning of a line into a block construct: an ATX
-// heading, a list bullet, an ordered-list number, a setext underline or thematic break
-// (block quotes and fences are already escaped inline). "-5" or "2.8" stay as they are.
-var blockStart = regexp.MustCompile(`^(#{1,6}|[-+=]|\d{1,9}[.)])(\s|$)|^([-=])[-=]`)
+// blockStart reports whether s begins with what turns the beginning of a line into a block
+// construct, and where the escaping backslash goes: an ATX heading ("# x"), a list bullet
+// ("- x", "+ x"), an ordered-list number ("1. x", "2) x"), a setext underline or thematic
+// break ("==", "--"); block quotes and fences are already escaped inline. "-5" or "2.8"
+// stay as they are. It is the hand-written form of
+//
+//	^(#{1,6}|[-+=]|\d{1,9}[.)])(\s|$)|^([-=])[-=]
+//
+// (a test holds it to that regular expression): the regexp engine cost more than a
+// tenth of render's CPU time.
+func blockStart(s string) (at int, ok bool) {
+	if s == "" {
+		return 0, false
+	}
+	// ends reports whether the construct's first i bytes are followed by \s or the end.
+	ends := func(i int) bool { return i == len(s) || isSpaceRE(s[i]) }
+	switch c := s[0]; {
+	case c == '#':
+		n := 1
+		for n < len(s) && n < 7 && s[n] == '#' {
+			n++
+		}
+		return 0, n <= 6 && ends(n)
+	case c == '-' || c == '=':
+		return 0, ends(1) || s[1] == '-' || s[1] == '='
+	case c == '+':
+		return 0, ends(1)
+	case c >= '0' && c <= '9':
+		n := 1
+		for n < len(s) && n < 10 && s[n] >= '0' && s[n] <= '9' {
+			n++
+		}
+		if n > 9 || n == len(s) || (s[n] != '.' && s[n] != ')') {
+			return 0, false
+		}
+		return n, ends(n + 1) // digits cannot be escaped: escape the "." or ")"
+	}
+	return 0, false
+}
 
-// oneLine folds all whitespace runs (newlines included) into single spaces.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// isSpaceRE is the regexp package's \s: ASCII tab, newline, form feed, carriage return, space.
+func isSpaceRE(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// oneLine folds all whitespace runs (newlines included) into single spaces and trims the
+// ends. Most texts already are one line with single spaces; they are returned as they are.
+func oneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isOneLine reports whether strings.Fields and a join with single spaces would give s
+// back: no leading, trailing or doubled space and no other white space. Non-ASCII white
+// space (U+0085, U+00A0, U+1680, U+2000–U+3000) starts with one of the bytes C2, E1, E2,
+// E3; those texts take the slow path, which decides exactly.
+func isOneLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ':
+			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+				return false
+			}
+		case '\t', '\n', '\v', '\f', '\r', 0xC2, 0xE1, 0xE2, 0xE3:
+			return false
+		}
+	}
+	return true
+}
 
 // Inline escapes s for use inside a paragraph, heading, list item or table cell: one
 // line, no markup. An empty input stays empty.
 func Inline(s string) string {
 	s = inlineEscaper.Replace(oneLine(s))
-	if m := blockStart.FindStringSubmatchIndex(s); m != nil {
+	if at, ok := blockStart(s); ok {
 		// Escape the punctuation that makes the block: "\# x", "\- x", "1\. x", "\---".
-		at := 0
-		if s[0] >= '0' && s[0] <= '9' {
-			at = m[3] - 1 // digits cannot be escaped: escape the "." or ")"
-		}
 		s = s[:at] + `\` + s[at:]
 	}
 	return s

@@ -1,0 +1,68 @@
+package render
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// blockStartRE is the specification blockStart is written from.
+var blockStartRE = regexp.MustCompile(`^(#{1,6}|[-+=]|\d{1,9}[.)])(\s|$)|^([-=])[-=]`)
+
+// blockStartOracle is Inline's former regexp-based answer: where the backslash goes.
+func blockStartOracle(s string) (int, bool) {
+	m := blockStartRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return 0, false
+	}
+	if s[0] >= '0' && s[0] <= '9' {
+		return m[3] - 1, true
+	}
+	return 0, true
+}
+
+var escapeCases = []string{
+	"", "#", "# x", "## x", "###### x", "####### x", "#x", "#\tx", "#\nx",
+	"-", "- x", "-5", "--", "---", "-=", "=", "==", "= x", "=x", "+", "+ x", "+5",
+	"1", "1.", "1. x", "1.x", "1)", "1) x", "123456789. x", "1234567890. x", "2.8", "12.",
+	"x # y", " # x", "\u00a0# x", "#\u00a0x", "a", "абв", "-\r", "#\f", "1.\v",
+	"  a  b ", "a\u2003b", "a\u0085b", "a\u3000b", "a\u1680b", "a\tb", "a\n\nb", "a b",
+	"\u00e9 \u00e9", "\u2014 x", "тире — и ещё", " ", "a ", " a",
+}
+
+func TestBlockStartMatchesRegexp(t *testing.T) {
+	for _, s := range escapeCases {
+		at, ok := blockStart(s)
+		wat, wok := blockStartOracle(s)
+		if ok != wok || (ok && at != wat) {
+			t.Errorf("blockStart(%q) = %d, %v; the regexp says %d, %v", s, at, ok, wat, wok)
+		}
+	}
+}
+
+func TestOneLineMatchesFields(t *testing.T) {
+	for _, s := range escapeCases {
+		if got, want := oneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzEscapeFastPaths holds the hand-written escaping helpers to their plain definitions.
+func FuzzEscapeFastPaths(f *testing.F) {
+	for _, s := range escapeCases {
+		f.Add(s)
+	}
+	for _, s := range hostiles {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		at, ok := blockStart(s)
+		if wat, wok := blockStartOracle(s); ok != wok || (ok && at != wat) {
+			t.Fatalf("blockStart(%q) = %d, %v; the regexp says %d, %v", s, at, ok, wat, wok)
+		}
+		if got, want := oneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("oneLine(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
