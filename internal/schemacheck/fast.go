@@ -3,6 +3,7 @@ package schemacheck
 import (
 	"encoding/json"
 	"math/big"
+	"regexp"
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -154,23 +155,26 @@ func quick(s *jsonschema.Schema, v any, depth int) verdict {
 			}
 		}
 	case string:
-		if s.MinLength != -1 || s.MaxLength != -1 {
+		// A string of n bytes has between n/4 (rounded up) and n characters (an invalid
+		// byte counts as one): most lengths are decided without counting.
+		if s.MinLength != -1 && (len(x)+3)/4 < s.MinLength || s.MaxLength != -1 && len(x) > s.MaxLength {
 			n := utf8.RuneCountInString(x)
 			if s.MinLength != -1 && n < s.MinLength || s.MaxLength != -1 && n > s.MaxLength {
 				return invalid
 			}
 		}
-		if s.Pattern != nil && !s.Pattern.MatchString(x) {
+		if s.Pattern != nil && !matchPattern(s.Pattern, x) {
 			return invalid
 		}
 	case json.Number:
 		if s.Minimum != nil || s.ExclusiveMinimum != nil {
-			n, ok := new(big.Rat).SetString(string(x))
-			if !ok {
-				return unsure
-			}
-			if s.Minimum != nil && n.Cmp(s.Minimum) < 0 || s.ExclusiveMinimum != nil && n.Cmp(s.ExclusiveMinimum) <= 0 {
-				return invalid
+			for _, m := range [...]struct {
+				min    *big.Rat
+				strict bool
+			}{{s.Minimum, false}, {s.ExclusiveMinimum, true}} {
+				if m.min != nil && !and(atLeast(x, m.min, m.strict)) {
+					return invalid
+				}
 			}
 		}
 	}
@@ -257,11 +261,7 @@ func typeOK(types []string, v any) verdict {
 			return valid
 		}
 		if want == "integer" && t == "number" {
-			n, ok := new(big.Rat).SetString(string(v.(json.Number)))
-			if !ok {
-				return unsure
-			}
-			if n.IsInt() {
+			if isInt(v.(json.Number)) {
 				return valid
 			}
 		}
@@ -302,4 +302,107 @@ func equal(a, b any) verdict {
 		}
 	}
 	return unsure
+}
+
+// smallInt parses a number written as an optional minus and up to 18 digits — how
+// almost every number in a profile is written — without allocating.
+func smallInt(x json.Number) (int64, bool) {
+	s := string(x)
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(s[i]-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// rat parses x as the library does (big.Rat); ok is false when it cannot.
+func rat(x json.Number) (*big.Rat, bool) { return new(big.Rat).SetString(string(x)) }
+
+// isInt reports whether x is an integer, as the library decides "integer".
+func isInt(x json.Number) bool {
+	if _, ok := smallInt(x); ok {
+		return true
+	}
+	n, ok := rat(x)
+	return ok && n.IsInt()
+}
+
+// atLeast says whether x >= min (x > min when strict); a number the library could not
+// parse is left to it (unsure).
+func atLeast(x json.Number, min *big.Rat, strict bool) verdict {
+	ok := false
+	if n, small := smallInt(x); small && min.IsInt() && min.Num().IsInt64() {
+		m := min.Num().Int64()
+		ok = n > m || (!strict && n == m)
+	} else {
+		n, parsed := rat(x)
+		if !parsed {
+			return unsure
+		}
+		c := n.Cmp(min)
+		ok = c > 0 || (!strict && c == 0)
+	}
+	if ok {
+		return valid
+	}
+	return invalid
+}
+
+// matchPattern is s.MatchString(x), with the patterns our schemas use on almost every
+// field answered by hand-written matchers (TestFastPatterns holds them to the regexp).
+func matchPattern(re *regexp.Regexp, x string) bool {
+	switch re.String() {
+	case `\S`:
+		return hasNonSpace(x)
+	case `^[a-z0-9]+(-[a-z0-9]+)*$`:
+		return isSlug(x)
+	}
+	return re.MatchString(x)
+}
+
+// hasNonSpace is the regexp \S (unanchored): some character other than ASCII space, tab,
+// newline, form feed or carriage return. Any byte of a multi-byte character qualifies.
+func hasNonSpace(x string) bool {
+	for i := 0; i < len(x); i++ {
+		switch x[i] {
+		case ' ', '\t', '\n', '\f', '\r':
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// isSlug is ^[a-z0-9]+(-[a-z0-9]+)*$: lowercase ASCII letters and digits in groups
+// joined by single hyphens.
+func isSlug(x string) bool {
+	if x == "" || x[0] == '-' || x[len(x)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(x); i++ {
+		c := x[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-':
+			if x[i-1] == '-' {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
