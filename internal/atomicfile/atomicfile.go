@@ -8,8 +8,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
 )
 
 // ErrExists is returned by [Write] without overwrite when the target already exists.
@@ -26,6 +32,17 @@ var write = func(f *os.File, data []byte) (int, error) { return f.Write(data) }
 // path is left untouched and ErrExists returned. perm applies to a new file; an existing
 // file keeps its mode.
 func Write(path string, data []byte, perm fs.FileMode, overwrite bool) (err error) {
+	return write1(path, data, perm, overwrite, true)
+}
+
+// WriteUnsynced replaces (or creates) path like Write with overwrite, without syncing the
+// data to the disk first: readers still see the old content or the new one, but after a
+// power failure the file may be empty. For files that are rebuilt when lost (caches).
+func WriteUnsynced(path string, data []byte, perm fs.FileMode) error {
+	return write1(path, data, perm, true, false)
+}
+
+func write1(path string, data []byte, perm fs.FileMode, overwrite, sync bool) (err error) {
 	dir := filepath.Dir(path)
 	if st, err := os.Lstat(path); err == nil {
 		if !overwrite {
@@ -53,8 +70,10 @@ func Write(path string, data []byte, perm fs.FileMode, overwrite bool) (err erro
 	if err = tmp.Chmod(perm); err != nil {
 		return err
 	}
-	if err = tmp.Sync(); err != nil {
-		return err
+	if sync {
+		if err = tmp.Sync(); err != nil {
+			return err
+		}
 	}
 	if err = tmp.Close(); err != nil {
 		return err
@@ -91,40 +110,161 @@ func naming(err error, path string) error {
 // place. A failed
 // Add (a full disk) or an [Batch.Abort] removes the temporary files and leaves every
 // target as it was, so a set of pages that link to each other is never half updated.
-// The zero value is ready to use; a Batch is not safe for concurrent use.
+// The zero value is ready to use; a Batch is not safe for concurrent use ([Batch.AddAll]
+// writes on several goroutines itself).
 type Batch struct {
 	pending []pending
 }
 
 type pending struct{ tmp, path string }
 
-// Add writes data for path (created with perm; an existing file keeps its mode) to a
-// temporary file. On error the batch is aborted: nothing is left behind.
+// Add writes data for path to a temporary file. A new file is created with perm (less the
+// umask, as os.WriteFile does); an existing file keeps its mode. On error the batch is
+// aborted: nothing is left behind.
 func (b *Batch) Add(path string, data []byte, perm fs.FileMode) (err error) {
+	p, err := addOne(path, data, perm)
+	if p.tmp != "" {
+		b.pending = append(b.pending, p)
+	}
+	if err != nil {
+		b.Abort()
+	}
+	return err
+}
+
+// addOne writes one temporary file. It returns the pending entry whenever a temporary
+// file exists, also on error, so that the caller removes it.
+func addOne(path string, data []byte, perm fs.FileMode) (p pending, err error) {
 	defer func() {
 		if err != nil {
-			b.Abort()
 			err = naming(err, path)
 		}
 	}()
+	var keep fs.FileMode // the mode of the file being replaced
+	replacing := false
 	if st, err := os.Lstat(path); err == nil {
 		if !st.Mode().IsRegular() {
-			return &fs.PathError{Op: "replace", Path: path, Err: ErrNotRegular}
+			return p, &fs.PathError{Op: "replace", Path: path, Err: ErrNotRegular}
 		}
-		perm = st.Mode().Perm()
+		keep, replacing = st.Mode().Perm(), true
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	tmp, err := createTemp(path, perm)
 	if err != nil {
-		return err
+		return p, err
 	}
-	b.pending = append(b.pending, pending{tmp.Name(), path})
-	if _, err = write(tmp, data); err == nil {
-		err = tmp.Chmod(perm)
+	p = pending{tmp.Name(), path}
+	if _, err = write(tmp, data); err == nil && replacing {
+		err = tmp.Chmod(keep)
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
-	return err
+	return p, err
+}
+
+// createTemp creates a new, empty temporary file beside path with mode perm (less the
+// umask): ".name.tmp-NNN". Unlike os.CreateTemp it needs no chmod afterwards.
+func createTemp(path string, perm fs.FileMode) (*os.File, error) {
+	prefix := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
+	for range 10000 {
+		name := prefix + strconv.FormatUint(uint64(rand.Uint32()), 10)
+		f, err := openExcl(name, perm)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+	return nil, &fs.PathError{Op: "createtemp", Path: prefix + "*", Err: fs.ErrExist}
+}
+
+// Item is one file for [Batch.AddAll].
+type Item struct {
+	Path string
+	Data []byte
+	Perm fs.FileMode
+}
+
+// AddAll adds items as [Batch.Add] would, on up to workers goroutines (creating thousands
+// of small files is system-call bound, and the kernel creates files in different folders
+// in parallel). stop is called before each item; when it returns an error, or an item
+// fails, no further items are started, the batch is aborted and AddAll returns the index
+// of the failed item (-1 for stop) with its error. Which item is reported when several
+// fail at once depends on scheduling; that the batch is aborted does not.
+func (b *Batch) AddAll(items []Item, workers int, stop func() error) (int, error) {
+	workers = max(1, min(workers, len(items)))
+	ps := make([]pending, len(items))
+	order := spread(len(items), func(i int) string { return items[i].Path })
+	var (
+		next    atomic.Int64
+		failed  atomic.Bool
+		mu      sync.Mutex
+		failIdx = len(items)
+		failErr error
+		wg      sync.WaitGroup
+	)
+	fail := func(i int, err error) {
+		mu.Lock()
+		if failErr == nil || (i >= 0 && i < failIdx) {
+			failIdx, failErr = i, err
+		}
+		mu.Unlock()
+		failed.Store(true)
+	}
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !failed.Load() {
+				k := int(next.Add(1)) - 1
+				if k >= len(items) {
+					return
+				}
+				i := order[k]
+				if stop != nil {
+					if err := stop(); err != nil {
+						fail(-1, err)
+						return
+					}
+				}
+				it := items[i]
+				p, err := addOne(it.Path, it.Data, it.Perm)
+				ps[i] = p
+				if err != nil {
+					fail(i, err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, p := range ps {
+		if p.tmp != "" {
+			b.pending = append(b.pending, p)
+		}
+	}
+	if failErr != nil {
+		b.Abort()
+		return failIdx, failErr
+	}
+	return 0, nil
+}
+
+// spread orders paths so that consecutive ones are in different folders where it can
+// (the first file of every folder, then the second of every folder, …): creating or
+// renaming files in one folder serialises on that folder's lock in the kernel.
+func spread(n int, path func(int) string) []int {
+	rank := make([]int, n)
+	seen := map[string]int{}
+	for i := range n {
+		d := filepath.Dir(path(i))
+		rank[i] = seen[d]
+		seen[d]++
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return rank[a] - rank[b] })
+	return order
 }
 
 // Len is the number of files waiting for Commit.
@@ -132,23 +272,59 @@ func (b *Batch) Len() int { return len(b.pending) }
 
 // Commit first makes every temporary file durable — one syncfs on Linux instead of an
 // fsync per file, which dominated rendering thousands of pages — then renames each over
-// its target, in the order they were added. A write error that surfaces only now (a full
-// disk on a filesystem with delayed allocation) aborts the batch with every target as it
-// was. Renames within a folder do not need disk space; should one fail anyway, the files
-// not yet renamed are removed and the error names the file.
+// its target, on all cores, folders interleaved as in [Batch.AddAll]. A write error that
+// surfaces only now (a full disk on a filesystem with delayed allocation) aborts the batch
+// with every target as it was. Renames within a folder do not need disk space; should one
+// fail anyway, the files not yet renamed are removed and the error names the file.
 func (b *Batch) Commit() error {
 	if err := syncPending(b.pending); err != nil {
 		b.Abort()
 		return err
 	}
-	for i, p := range b.pending {
-		if err := os.Rename(p.tmp, p.path); err != nil {
-			b.pending = b.pending[i:]
-			b.Abort()
-			return err
-		}
+	ps := b.pending
+	order := spread(len(ps), func(i int) string { return ps[i].path })
+	done := make([]bool, len(ps))
+	var (
+		next   atomic.Int64
+		failed atomic.Bool
+		mu     sync.Mutex
+		first  error
+		wg     sync.WaitGroup
+	)
+	for range max(1, min(runtime.GOMAXPROCS(0), len(ps)/64)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !failed.Load() {
+				k := int(next.Add(1)) - 1
+				if k >= len(ps) {
+					return
+				}
+				i := order[k]
+				if err := rename(ps[i].tmp, ps[i].path); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+					failed.Store(true)
+					return
+				}
+				done[i] = true
+			}
+		}()
 	}
+	wg.Wait()
 	b.pending = nil
+	if first != nil {
+		for i, p := range ps {
+			if !done[i] {
+				b.pending = append(b.pending, p)
+			}
+		}
+		b.Abort()
+		return first
+	}
 	return nil
 }
 

@@ -15,8 +15,10 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/profiler-cx/profiler/internal/atomicfile"
@@ -80,11 +82,16 @@ func (e *Entry) Refreshed(m Meta, checked int64) *Entry {
 type File struct {
 	path    string
 	key     string
+	loaded  chan struct{} // closed when old and changed are set
 	mu      sync.Mutex
 	old     map[string]*Entry // as loaded
 	next    map[string]*Entry // what this run used: only these are saved
 	changed bool
 	start   int64
+
+	saveOnce sync.Once
+	saved    chan struct{} // closed when saveErr is set
+	saveErr  error
 }
 
 // Sum is the content hash used as the key of a file's entry.
@@ -107,47 +114,81 @@ func SchemaHash() [32]byte {
 
 // Open loads the cache at path for a run whose results depend on key (the tool version
 // and the schema hash). A missing, unreadable or corrupt file, or one written for another
-// key, gives an empty cache.
+// key, gives an empty cache. The file is read and decoded in the background (while the
+// caller looks for the files to check); the first Get, Unchanged or Save waits for it.
 func Open(path, key string) *File {
-	f := &File{path: path, key: key, old: map[string]*Entry{}, next: map[string]*Entry{}, start: time.Now().UnixNano()}
+	f := &File{path: path, key: key, next: map[string]*Entry{}, start: time.Now().UnixNano(),
+		loaded: make(chan struct{}), saved: make(chan struct{})}
+	go func() {
+		f.old, f.changed = load(path, key)
+		close(f.loaded)
+	}()
+	return f
+}
+
+// load reads the cache file: its entries, and whether it must be rewritten even if no
+// entry changes (it was unreadable, corrupt or for another key).
+func load(path, key string) (map[string]*Entry, bool) {
+	empty := map[string]*Entry{}
 	data, err := os.ReadFile(path)
 	if err != nil || !bytes.HasPrefix(data, magic) {
-		f.changed = err == nil || !errors.Is(err, os.ErrNotExist)
-		return f
+		return empty, err == nil || !errors.Is(err, os.ErrNotExist)
 	}
 	r := &reader{b: data[len(magic):]}
 	if r.str() != format || r.str() != key || r.err != nil {
-		f.changed = true
-		return f
+		return empty, true
 	}
+	// First the frame (names and the bytes of each entry), then the entries decoded on
+	// all cores: decoding is most of the time a warm run spends on the cache.
 	n := r.count()
-	old := make(map[string]*Entry, n)
+	names := make([]string, 0, min(n, len(r.b)))
+	raws := make([][]byte, 0, min(n, len(r.b)))
 	for range n {
 		name := r.str()
 		size := r.count()
 		if r.err != nil {
 			break
 		}
-		raw := r.b[:size]
+		names = append(names, name)
+		raws = append(raws, r.b[:size])
 		r.b = r.b[size:]
-		e := decodeEntry(&reader{b: raw})
-		if e == nil {
-			r.fail()
-			break
-		}
-		e.raw = raw
-		old[name] = e
 	}
 	if r.err != nil || len(r.b) != 0 {
-		f.changed = true
-		return f
+		return empty, true
 	}
-	f.old = old
-	return f
+	entries := make([]*Entry, len(raws))
+	var bad atomic.Bool
+	var wg sync.WaitGroup
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(raws)/256))
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(raws) && !bad.Load(); i += workers {
+				e := decodeEntry(&reader{b: raws[i]})
+				if e == nil {
+					bad.Store(true)
+					return
+				}
+				e.raw = raws[i]
+				entries[i] = e
+			}
+		}()
+	}
+	wg.Wait()
+	if bad.Load() {
+		return empty, true
+	}
+	old := make(map[string]*Entry, len(names))
+	for i, name := range names {
+		old[name] = entries[i]
+	}
+	return old, false
 }
 
 // Get returns the stored result of the file shown as display when its content hash is sum.
 func (f *File) Get(display string, sum [32]byte) *Entry {
+	<-f.loaded
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	e := f.old[display]
@@ -170,6 +211,7 @@ func (f *File) Unchanged(display string, st fs.FileInfo) *Entry {
 	if !ok {
 		return nil
 	}
+	<-f.loaded
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	e := f.old[display]
@@ -192,6 +234,7 @@ func MetaOf(st fs.FileInfo) Meta {
 
 // Put stores the result of the file shown as display.
 func (f *File) Put(display string, e *Entry) {
+	<-f.loaded
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.next[display] = e
@@ -200,8 +243,28 @@ func (f *File) Put(display string, e *Entry) {
 
 // Save writes the cache. Entries of files this run did not check are kept while the
 // file still exists (pre-commit checks a few files at a time), so the cache only loses
-// entries of deleted or renamed files. Nothing is written when nothing changed.
+// entries of deleted or renamed files. Nothing is written when nothing changed. After
+// [File.StartSave], Save waits for that save and returns its result.
 func (f *File) Save() error {
+	f.StartSave()
+	<-f.saved
+	return f.saveErr
+}
+
+// StartSave begins saving in the background, once every file has been looked up (the
+// cross-file rules, which need no cache, run meanwhile). No Get, Unchanged or Put may
+// follow it.
+func (f *File) StartSave() {
+	f.saveOnce.Do(func() {
+		go func() {
+			f.saveErr = f.save()
+			close(f.saved)
+		}()
+	})
+}
+
+func (f *File) save() error {
+	<-f.loaded
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for k, e := range f.old {
@@ -242,5 +305,7 @@ func (f *File) Save() error {
 		w.uint(uint64(len(raw)))
 		w.b = append(w.b, raw...)
 	}
-	return atomicfile.Write(f.path, w.b, 0o644, true)
+	// A cache is rebuilt when it is lost or unreadable: it is replaced atomically, but
+	// not synced to the disk, which would cost more than the rest of a warm run.
+	return atomicfile.WriteUnsynced(f.path, w.b, 0o644)
 }

@@ -84,6 +84,7 @@ func TestCorrupt(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := Open(cf, "k")
+			<-got.loaded
 			if len(got.old) != 0 && cut < len(good) {
 				t.Fatalf("a file cut at %d of %d bytes gave %d entries", cut, len(good), len(got.old))
 			}

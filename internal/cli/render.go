@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -202,30 +203,44 @@ func writePlan(e *env, pl *outPlan, out string) error {
 		removeEmptyDirs(out, made)
 		return err
 	}
-	written, removed := 0, 0
+	// Folders first, once each (the pages of a life situation share one).
+	var items []atomicfile.Item
+	var displays []string
+	seenDir := map[string]bool{}
 	for _, a := range pl.actions {
-		select {
-		case <-sig:
-			return fail(ioErr("прервано — ничего не записано, файлы в %s остались прежними",
-				"interrupted — nothing was written, the files in %s are as they were", out))
-		default:
-		}
 		if a.kind == actRemove {
 			continue
 		}
-		dir := filepath.Dir(a.fsPath)
-		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-			made = append(made, dir)
+		if dir := filepath.Dir(a.fsPath); !seenDir[dir] {
+			seenDir[dir] = true
+			if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+				made = append(made, dir)
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return fail(ioErr("не удалось создать папку: %v — ничего не записано", "cannot create the folder: %v — nothing was written", err))
+			}
 		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fail(ioErr("не удалось создать папку: %v — ничего не записано", "cannot create the folder: %v — nothing was written", err))
-		}
-		if err := batch.Add(a.fsPath, a.data, 0o644); err != nil {
-			return fail(ioErr("не удалось записать %s: %v — ничего не записано, прежние файлы не изменены",
-				"cannot write %s: %v — nothing was written, the previous files are unchanged", a.display, cause(err)))
-		}
-		written++
+		items = append(items, atomicfile.Item{Path: a.fsPath, Data: a.data, Perm: 0o644})
+		displays = append(displays, a.display)
 	}
+	errInterrupted := errors.New("interrupted")
+	stop := func() error {
+		select {
+		case <-sig:
+			return errInterrupted
+		default:
+			return nil
+		}
+	}
+	if i, err := batch.AddAll(items, runtime.GOMAXPROCS(0), stop); err != nil {
+		if errors.Is(err, errInterrupted) {
+			return fail(ioErr("прервано — ничего не записано, файлы в %s остались прежними",
+				"interrupted — nothing was written, the files in %s are as they were", out))
+		}
+		return fail(ioErr("не удалось записать %s: %v — ничего не записано, прежние файлы не изменены",
+			"cannot write %s: %v — nothing was written, the previous files are unchanged", displays[i], cause(err)))
+	}
+	written, removed := len(items), 0
 	if err := batch.Commit(); err != nil {
 		return ioErr("не удалось заменить файлы в %s: %v", "cannot replace the files in %s: %v", out, err)
 	}

@@ -401,6 +401,9 @@ func Check(paths []string, opts Options) *Result {
 	}
 	close(jobs)
 	wg.Wait()
+	if opts.Cache != nil {
+		opts.Cache.StartSave() // while the cross-file rules run
+	}
 
 	out := pathFindings
 	for i, t := range ts {

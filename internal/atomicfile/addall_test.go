@@ -1,0 +1,166 @@
+package atomicfile
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+)
+
+// pages makes n items spread over dirs folders, some replacing existing files.
+func pages(t *testing.T, root string, dirs, n int) []Item {
+	t.Helper()
+	var items []Item
+	for i := range n {
+		d := filepath.Join(root, fmt.Sprintf("ls%d", i%dirs))
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(d, fmt.Sprintf("p%03d.md", i))
+		if i%3 == 0 {
+			if err := os.WriteFile(p, []byte("old"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		items = append(items, Item{Path: p, Data: []byte(fmt.Sprintf("page %d", i)), Perm: 0o644})
+	}
+	return items
+}
+
+func countTemps(t *testing.T, root string) int {
+	t.Helper()
+	n := 0
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.Contains(d.Name(), ".tmp-") {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+func TestAddAllCommit(t *testing.T) {
+	root := t.TempDir()
+	items := pages(t, root, 7, 300)
+	var b Batch
+	if i, err := b.AddAll(items, 4, nil); err != nil {
+		t.Fatalf("item %d: %v", i, err)
+	}
+	if b.Len() != len(items) {
+		t.Fatalf("Len = %d, want %d", b.Len(), len(items))
+	}
+	if got := readFile(t, items[0].Path); got != "old" {
+		t.Fatalf("a target changed before Commit: %q", got)
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	old := syscall.Umask(0)
+	syscall.Umask(old)
+	for i, it := range items {
+		if got := readFile(t, it.Path); got != string(it.Data) {
+			t.Fatalf("%s = %q, want %q", it.Path, got, it.Data)
+		}
+		st, err := os.Stat(it.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := fs.FileMode(0o644) &^ fs.FileMode(old)
+		if i%3 == 0 {
+			want = 0o600 // an existing file keeps its mode
+		}
+		if st.Mode().Perm() != want {
+			t.Errorf("%s: mode %v, want %v", it.Path, st.Mode().Perm(), want)
+		}
+	}
+	if n := countTemps(t, root); n != 0 {
+		t.Errorf("%d temporary files left", n)
+	}
+}
+
+// A full disk on one item, whichever goroutine meets it, leaves every target as it was
+// and no temporary file behind, and the error names that item.
+func TestAddAllFailureKeepsEveryFile(t *testing.T) {
+	root := t.TempDir()
+	items := pages(t, root, 5, 200)
+	orig := write
+	t.Cleanup(func() { write = orig })
+	var calls atomic.Int64
+	write = func(f *os.File, data []byte) (int, error) {
+		if calls.Add(1) == 120 {
+			n, _ := f.Write(data[:len(data)/2])
+			return n, &fs.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
+		}
+		return f.Write(data)
+	}
+	var b Batch
+	i, err := b.AddAll(items, 3, nil)
+	if !errors.Is(err, syscall.ENOSPC) || i < 0 || i >= len(items) || !strings.Contains(err.Error(), items[i].Path) || strings.Contains(err.Error(), ".tmp-") {
+		t.Fatalf("AddAll = %d, %v; want ENOSPC naming the item", i, err)
+	}
+	if b.Len() != 0 {
+		t.Errorf("a failed AddAll must abort the batch; Len = %d", b.Len())
+	}
+	for j, it := range items {
+		_, statErr := os.Stat(it.Path)
+		if j%3 == 0 && readFile(t, it.Path) != "old" || j%3 != 0 && !errors.Is(statErr, fs.ErrNotExist) {
+			t.Fatalf("%s changed", it.Path)
+		}
+	}
+	if n := countTemps(t, root); n != 0 {
+		t.Errorf("%d temporary files left", n)
+	}
+}
+
+func TestAddAllStop(t *testing.T) {
+	root := t.TempDir()
+	items := pages(t, root, 3, 100)
+	stopErr := errors.New("interrupted")
+	var n atomic.Int64
+	var b Batch
+	i, err := b.AddAll(items, 2, func() error {
+		if n.Add(1) > 40 {
+			return stopErr
+		}
+		return nil
+	})
+	if err != stopErr || i != -1 {
+		t.Fatalf("AddAll = %d, %v; want -1, the stop error", i, err)
+	}
+	if b.Len() != 0 || countTemps(t, root) != 0 {
+		t.Errorf("stopped batch: Len %d, %d temporary files", b.Len(), countTemps(t, root))
+	}
+}
+
+func TestSpreadInterleavesFolders(t *testing.T) {
+	paths := []string{"a/1", "a/2", "a/3", "b/1", "c/1", "c/2"}
+	order := spread(len(paths), func(i int) string { return paths[i] })
+	var got []string
+	for _, i := range order {
+		got = append(got, paths[i])
+	}
+	if want := "a/1 b/1 c/1 a/2 c/2 a/3"; strings.Join(got, " ") != want {
+		t.Errorf("spread = %v, want %s", got, want)
+	}
+}
+
+func TestWriteUnsynced(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "cache")
+	for _, data := range []string{"one", "two"} {
+		if err := WriteUnsynced(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := readFile(t, p); got != data {
+			t.Fatalf("got %q, want %q", got, data)
+		}
+	}
+	if got := entries(t, dir); len(got) != 1 {
+		t.Errorf("temporary files left: %v", got)
+	}
+}
