@@ -110,9 +110,10 @@ func naming(err error, path string) error {
 // place. A failed
 // Add (a full disk) or an [Batch.Abort] removes the temporary files and leaves every
 // target as it was, so a set of pages that link to each other is never half updated.
-// The zero value is ready to use; a Batch is not safe for concurrent use ([Batch.AddAll]
-// writes on several goroutines itself).
+// The zero value is ready to use. Only [Batch.Put] may be called concurrently (with
+// itself); Add, Commit and Abort may not.
 type Batch struct {
+	mu      sync.Mutex // guards pending for Put
 	pending []pending
 }
 
@@ -176,76 +177,22 @@ func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 	return nil, &fs.PathError{Op: "createtemp", Path: prefix + "*", Err: fs.ErrExist}
 }
 
-// Item is one file for [Batch.AddAll].
-type Item struct {
-	Path string
-	Data []byte
-	Perm fs.FileMode
-}
-
-// AddAll adds items as [Batch.Add] would, on up to workers goroutines (creating thousands
-// of small files is system-call bound, and the kernel creates files in different folders
-// in parallel). stop is called before each item; when it returns an error, or an item
-// fails, no further items are started, the batch is aborted and AddAll returns the index
-// of the failed item (-1 for stop) with its error. Which item is reported when several
-// fail at once depends on scheduling; that the batch is aborted does not.
-func (b *Batch) AddAll(items []Item, workers int, stop func() error) (int, error) {
-	workers = max(1, min(workers, len(items)))
-	ps := make([]pending, len(items))
-	order := spread(len(items), func(i int) string { return items[i].Path })
-	var (
-		next    atomic.Int64
-		failed  atomic.Bool
-		mu      sync.Mutex
-		failIdx = len(items)
-		failErr error
-		wg      sync.WaitGroup
-	)
-	fail := func(i int, err error) {
-		mu.Lock()
-		if failErr == nil || (i >= 0 && i < failIdx) {
-			failIdx, failErr = i, err
-		}
-		mu.Unlock()
-		failed.Store(true)
-	}
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for !failed.Load() {
-				k := int(next.Add(1)) - 1
-				if k >= len(items) {
-					return
-				}
-				i := order[k]
-				if stop != nil {
-					if err := stop(); err != nil {
-						fail(-1, err)
-						return
-					}
-				}
-				it := items[i]
-				p, err := addOne(it.Path, it.Data, it.Perm)
-				ps[i] = p
-				if err != nil {
-					fail(i, err)
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	for _, p := range ps {
+// Put writes data for path to a temporary file like [Batch.Add], and is safe for
+// concurrent use (render writes its pages on all cores as they are built; the kernel
+// creates files in different folders in parallel). Unlike Add, a failed Put removes only
+// its own temporary file: the caller decides whether to [Batch.Abort] the batch.
+func (b *Batch) Put(path string, data []byte, perm fs.FileMode) error {
+	p, err := addOne(path, data, perm)
+	if err != nil {
 		if p.tmp != "" {
-			b.pending = append(b.pending, p)
+			os.Remove(p.tmp)
 		}
+		return err
 	}
-	if failErr != nil {
-		b.Abort()
-		return failIdx, failErr
-	}
-	return 0, nil
+	b.mu.Lock()
+	b.pending = append(b.pending, p)
+	b.mu.Unlock()
+	return nil
 }
 
 // spread orders paths so that consecutive ones are in different folders where it can
@@ -272,7 +219,8 @@ func (b *Batch) Len() int { return len(b.pending) }
 
 // Commit first makes every temporary file durable — one syncfs on Linux instead of an
 // fsync per file, which dominated rendering thousands of pages — then renames each over
-// its target, on all cores, folders interleaved as in [Batch.AddAll]. A write error that
+// its target, on all cores, folders interleaved (renames in one folder take the folder's
+// lock in turn). A write error that
 // surfaces only now (a full disk on a filesystem with delayed allocation) aborts the batch
 // with every target as it was. Renames within a folder do not need disk space; should one
 // fail anyway, the files not yet renamed are removed and the error names the file.

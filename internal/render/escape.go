@@ -3,6 +3,8 @@ package render
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Escaping: every text that comes from a YAML file is user content and must stay literal
@@ -78,7 +80,33 @@ func oneLine(s string) string {
 	if isOneLine(s) {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	// strings.Join(strings.Fields(s), " ") in one pass.
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a run of white space is waiting to become one space
+	for i := 0; i < len(s); {
+		c := s[i]
+		size := 1
+		isSpace := false
+		if c < utf8.RuneSelf {
+			isSpace = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // isOneLine reports whether strings.Fields and a join with single spaces would give s
@@ -87,17 +115,23 @@ func oneLine(s string) string {
 // E3; those texts take the slow path, which decides exactly.
 func isOneLine(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case ' ':
+		c := s[i]
+		if c == ' ' {
 			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
 				return false
 			}
-		case '\t', '\n', '\v', '\f', '\r', 0xC2, 0xE1, 0xE2, 0xE3:
+			continue
+		}
+		if notOneLine[c] {
 			return false
 		}
 	}
 	return true
 }
+
+// notOneLine marks the bytes isOneLine stops at: ASCII white space other than the space,
+// and the lead bytes of the non-ASCII white space characters.
+var notOneLine = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, 0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true}
 
 // Inline escapes s for use inside a paragraph, heading, list item or table cell: one
 // line, no markup. An empty input stays empty.

@@ -66,3 +66,48 @@ func FuzzEscapeFastPaths(f *testing.F) {
 		}
 	})
 }
+
+// tidyOracle is the page finishing tidy replaced: split, trim, drop, join.
+func tidyOracle(src string) string {
+	lines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
+	var out []string
+	inFence := false
+	for _, l := range lines {
+		l = strings.TrimRight(l, " \t")
+		if strings.HasPrefix(l, "```") {
+			inFence = !inFence
+		}
+		if l == "" && !inFence && (len(out) == 0 || out[len(out)-1] == "") {
+			continue
+		}
+		out = append(out, l)
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return Marker + "\n\n" + strings.Join(out, "\n") + "\n"
+}
+
+var tidyCases = []string{
+	"", "\n", "\n\n\n", "# T\n\n\n\ntext  \n\t\n", "a\r\nb\r\n\r\n\r\nc", "a\r\r\nb\r",
+	"```\n\n\ncode\n\n```\n\n\nx", "```\n\n", "x\n```\n\n\n", " \n \na", "a\n\n",
+}
+
+func TestTidyMatchesOracle(t *testing.T) {
+	for _, s := range tidyCases {
+		if got, want := string(tidy([]byte(s))), tidyOracle(s); got != want {
+			t.Errorf("tidy(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzTidy(f *testing.F) {
+	for _, s := range tidyCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(tidy([]byte(s))), tidyOracle(s); got != want {
+			t.Fatalf("tidy(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -76,30 +76,53 @@ type File struct {
 	Data []byte
 }
 
-// Site renders the index, every overview and every card. Profiles whose life situation is
-// not among lss are an error (render only checked input).
+// Site renders the index, every overview and every card, sorted by path. Profiles whose
+// life situation is not among lss are an error (render only checked input).
 func Site(lss []*model.LifeSituation, ps []*model.Profile, opts Options) ([]File, error) {
-	tmpl, err := parseTemplates(opts.Templates)
+	var mu sync.Mutex
+	var files []File
+	err := SiteFunc(lss, ps, opts, func(f File) error {
+		mu.Lock()
+		files = append(files, f)
+		mu.Unlock()
+		return nil
+	})
 	if err != nil {
 		return nil, err
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files, nil
+}
+
+// SiteFunc renders what [Site] does and hands each page to each as soon as it is built,
+// on all cores: each is called concurrently, in no particular order (the pages of
+// different life situations interleaved), and need not keep the page. Page paths are
+// checked before any page is built. When building a page or each fails, no further pages
+// are started; the error returned is that of the first failing page in build order (the
+// index, then every life situation's overview, then every first card, …), the same error
+// whatever the scheduling.
+func SiteFunc(lss []*model.LifeSituation, ps []*model.Profile, opts Options, each func(File) error) error {
+	tmpl, err := parseTemplates(opts.Templates)
+	if err != nil {
+		return err
 	}
 	byLS := map[string][]*model.Profile{}
 	lsByID := map[string]*model.LifeSituation{}
 	for _, ls := range lss {
 		if !model.IDPattern.MatchString(ls.ID) {
-			return nil, fmt.Errorf("life situation id %q is not a slug", ls.ID)
+			return fmt.Errorf("life situation id %q is not a slug", ls.ID)
 		}
 		if lsByID[ls.ID] != nil {
-			return nil, fmt.Errorf("life situation id %q appears twice", ls.ID)
+			return fmt.Errorf("life situation id %q appears twice", ls.ID)
 		}
 		lsByID[ls.ID] = ls
 	}
 	for _, p := range ps {
 		if !model.IDPattern.MatchString(p.ID) {
-			return nil, fmt.Errorf("profile id %q is not a slug", p.ID)
+			return fmt.Errorf("profile id %q is not a slug", p.ID)
 		}
 		if lsByID[p.LifeSituation] == nil {
-			return nil, fmt.Errorf("profile %q: life situation %q not found", p.ID, p.LifeSituation)
+			return fmt.Errorf("profile %q: life situation %q not found", p.ID, p.LifeSituation)
 		}
 		byLS[p.LifeSituation] = append(byLS[p.LifeSituation], p)
 	}
@@ -108,69 +131,87 @@ func Site(lss []*model.LifeSituation, ps []*model.Profile, opts Options) ([]File
 		return strings.Compare(a.Title+"\x00"+a.ID, b.Title+"\x00"+b.ID)
 	})
 	r := &renderer{opts: opts, tmpl: tmpl, L: resolveLabels(opts.Lang)}
-	var files []File
-	idx, err := r.index(sorted, byLS)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, File{Path: IndexFile, Data: idx})
-	seen := map[string]string{strings.ToLower(IndexFile): IndexFile}
-	// Pages are independent: render them on all cores into their slots, so the result and
-	// the first error reported do not depend on scheduling.
+	// The pages, in Site's order within each life situation: its overview, then its
+	// cards by rank. round is a page's place within its life situation: pages are built
+	// round by round, so that concurrent writers work in different folders.
 	type page struct {
+		path   string
 		ls     *model.LifeSituation
 		ranked []Ranked // overview when p is nil
 		p      *model.Profile
+		round  int
 	}
-	var pages []page
+	pages := []page{{path: IndexFile}}
 	for _, ls := range sorted {
 		ranked := Rank(byLS[ls.ID])
-		pages = append(pages, page{ls: ls, ranked: ranked})
-		for _, rp := range ranked {
-			pages = append(pages, page{ls: ls, p: rp.Profile})
+		pages = append(pages, page{path: ls.ID + "/" + OverviewFile, ls: ls, ranked: ranked})
+		for i, rp := range ranked {
+			pages = append(pages, page{path: ls.ID + "/" + rp.Profile.ID + ".md", ls: ls, p: rp.Profile, round: i + 1})
 		}
 	}
-	out := make([]File, len(pages))
+	seen := map[string]string{}
+	for _, pg := range pages {
+		// Case-insensitive file systems (macOS, Windows) would merge these.
+		key := strings.ToLower(pg.path)
+		if prev, ok := seen[key]; ok {
+			return fmt.Errorf("two pages would share a file name: %s and %s", prev, pg.path)
+		}
+		seen[key] = pg.path
+	}
+	order := make([]int, len(pages))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return pages[a].round - pages[b].round })
+
 	errs := make([]error, len(pages))
 	var next atomic.Int64
+	var firstFail atomic.Int64 // the lowest place in order that failed
+	firstFail.Store(int64(len(pages)))
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(1, len(pages)/16)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(pages) {
+				k := next.Add(1) - 1
+				if k >= int64(len(pages)) || k > firstFail.Load() {
 					return
 				}
+				i := order[k]
 				pg := pages[i]
-				if pg.p == nil {
-					data, err := r.overview(pg.ls, pg.ranked)
-					out[i], errs[i] = File{Path: pg.ls.ID + "/" + OverviewFile, Data: data}, err
-					continue
+				var data []byte
+				var err error
+				switch {
+				case pg.ls == nil:
+					data, err = r.index(sorted, byLS)
+				case pg.p == nil:
+					data, err = r.overview(pg.ls, pg.ranked)
+				default:
+					data, err = r.card(pg.ls, pg.p, true)
 				}
-				data, err := r.card(pg.ls, pg.p, true)
-				out[i], errs[i] = File{Path: pg.ls.ID + "/" + pg.p.ID + ".md", Data: data}, err
+				if err == nil {
+					err = each(File{Path: pg.path, Data: data})
+				}
+				if err != nil {
+					errs[i] = err
+					for {
+						cur := firstFail.Load()
+						if k >= cur || firstFail.CompareAndSwap(cur, k) {
+							break
+						}
+					}
+				}
 			}
 		}()
 	}
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	// Every page before the first failure in build order was built and handed over, so
+	// that failure does not depend on scheduling (later ones may).
+	if k := firstFail.Load(); k < int64(len(pages)) {
+		return errs[order[k]]
 	}
-	files = append(files, out...)
-	for _, f := range files[1:] {
-		// Case-insensitive file systems (macOS, Windows) would merge these.
-		key := strings.ToLower(f.Path)
-		if prev, ok := seen[key]; ok {
-			return nil, fmt.Errorf("two pages would share a file name: %s and %s", prev, f.Path)
-		}
-		seen[key] = f.Path
-	}
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	return files, nil
+	return nil
 }
 
 // Card renders one profile's card alone (for `--out -`).
@@ -226,27 +267,61 @@ func (r *renderer) t(t i18n.Text) string { return t.In(r.opts.Lang) }
 // exec runs a template and normalises the page: the marker first, no trailing spaces, at
 // most one blank line in a row, one final newline.
 func (r *renderer) exec(name string, data any) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := r.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
+	buf := execBufs.Get().(*bytes.Buffer)
+	defer execBufs.Put(buf)
+	buf.Reset()
+	if err := r.tmpl.ExecuteTemplate(buf, name, data); err != nil {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
-	lines := strings.Split(strings.ReplaceAll(buf.String(), "\r\n", "\n"), "\n")
-	var out []string
+	return tidy(buf.Bytes()), nil
+}
+
+// execBufs holds the buffers templates execute into (tidy copies the page out of them).
+var execBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// tidy finishes a page in one pass: the marker first; CRLF as LF; no trailing blanks on a
+// line; outside code fences no leading blank lines and no runs of blank lines; no
+// trailing blank lines; one final newline.
+func tidy(src []byte) []byte {
+	out := make([]byte, 0, len(Marker)+2+len(src)+1)
+	out = append(out, Marker...)
+	out = append(out, "\n\n"...)
 	inFence := false
-	for _, l := range lines {
-		l = strings.TrimRight(l, " \t")
-		if strings.HasPrefix(l, "```") {
+	lines := 0   // lines kept so far, blank ones included
+	blank := 0   // kept blank lines not yet written (written before the next text line)
+	written := 0 // text lines written
+	for len(src) > 0 {
+		var l []byte
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			l, src = src[:i], src[i+1:]
+			l = bytes.TrimSuffix(l, []byte{'\r'})
+		} else {
+			l, src = src, nil
+		}
+		l = bytes.TrimRight(l, " \t")
+		if bytes.HasPrefix(l, []byte("```")) {
 			inFence = !inFence
 		}
-		if l == "" && !inFence && (len(out) == 0 || out[len(out)-1] == "") {
+		if len(l) == 0 {
+			if !inFence && (lines == 0 || blank > 0) {
+				continue
+			}
+			blank++
+			lines++
 			continue
 		}
-		out = append(out, l)
+		for ; blank > 0; blank-- {
+			out = append(out, '\n')
+		}
+		out = append(out, l...)
+		out = append(out, '\n')
+		lines++
+		written++
 	}
-	for len(out) > 0 && out[len(out)-1] == "" {
-		out = out[:len(out)-1]
+	if written == 0 {
+		out = append(out, '\n')
 	}
-	return []byte(Marker + "\n\n" + strings.Join(out, "\n") + "\n"), nil
+	return out
 }
 
 // sourceLink returns the relative link from page (relative to the output folder) to the

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -23,6 +24,7 @@ type Column struct {
 // come from escaping every cell ([Cell]) and are proven by the goldmark GFM tests.
 func Table(cols []Column, rows [][]any) (string, error) {
 	var b strings.Builder
+	b.Grow(64 * (len(rows) + 2) * len(cols))
 	writeRow := func(cells []string) {
 		b.WriteByte('|')
 		for _, c := range cells {
@@ -57,6 +59,8 @@ func Table(cols []Column, rows [][]any) (string, error) {
 				}
 			case string:
 				cells[j] = Cell(v)
+			case int:
+				cells[j] = strconv.Itoa(v)
 			default:
 				cells[j] = Cell(fmt.Sprint(v))
 			}

@@ -254,3 +254,20 @@ func BenchmarkRender(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPages is render's own share: every page of the clean corpus built in memory
+// from models checked once (render.Site, without the check and without writing).
+func BenchmarkPages(b *testing.B) {
+	for _, c := range benchCorpora(b) {
+		b.Run(c.name, func(b *testing.B) {
+			res := workspace.Check([]string{c.clean}, workspace.Options{Lean: true, KeepModels: true})
+			lss, ps := res.LifeSituations(), res.Profiles()
+			measure(b, len(c.files), func() {
+				files, err := render.Site(lss, ps, render.Options{})
+				if err != nil || len(files) < len(c.files) {
+					b.Fatalf("%d pages, err %v", len(files), err)
+				}
+			})
+		})
+	}
+}

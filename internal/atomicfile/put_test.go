@@ -7,15 +7,21 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
 )
 
+type item struct {
+	Path string
+	Data []byte
+}
+
 // pages makes n items spread over dirs folders, some replacing existing files.
-func pages(t *testing.T, root string, dirs, n int) []Item {
+func pages(t *testing.T, root string, dirs, n int) []item {
 	t.Helper()
-	var items []Item
+	var items []item
 	for i := range n {
 		d := filepath.Join(root, fmt.Sprintf("ls%d", i%dirs))
 		if err := os.MkdirAll(d, 0o755); err != nil {
@@ -27,7 +33,7 @@ func pages(t *testing.T, root string, dirs, n int) []Item {
 				t.Fatal(err)
 			}
 		}
-		items = append(items, Item{Path: p, Data: []byte(fmt.Sprintf("page %d", i)), Perm: 0o644})
+		items = append(items, item{Path: p, Data: []byte(fmt.Sprintf("page %d", i))})
 	}
 	return items
 }
@@ -44,12 +50,40 @@ func countTemps(t *testing.T, root string) int {
 	return n
 }
 
-func TestAddAllCommit(t *testing.T) {
+// putAll puts items on workers goroutines, as render does, and returns the index and
+// error of every failed Put.
+func putAll(b *Batch, items []item, workers int) map[int]error {
+	var mu sync.Mutex
+	failed := map[int]error{}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(items) {
+					return
+				}
+				if err := b.Put(items[i].Path, items[i].Data, 0o644); err != nil {
+					mu.Lock()
+					failed[i] = err
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return failed
+}
+
+func TestPutConcurrentCommit(t *testing.T) {
 	root := t.TempDir()
 	items := pages(t, root, 7, 300)
 	var b Batch
-	if i, err := b.AddAll(items, 4, nil); err != nil {
-		t.Fatalf("item %d: %v", i, err)
+	if failed := putAll(&b, items, 4); len(failed) > 0 {
+		t.Fatalf("Put failed: %v", failed)
 	}
 	if b.Len() != len(items) {
 		t.Fatalf("Len = %d, want %d", b.Len(), len(items))
@@ -83,9 +117,9 @@ func TestAddAllCommit(t *testing.T) {
 	}
 }
 
-// A full disk on one item, whichever goroutine meets it, leaves every target as it was
-// and no temporary file behind, and the error names that item.
-func TestAddAllFailureKeepsEveryFile(t *testing.T) {
+// A full disk on one Put, whichever goroutine meets it, leaves no temporary file of its
+// own; the error names the target; Abort then leaves every target as it was.
+func TestPutFailureThenAbort(t *testing.T) {
 	root := t.TempDir()
 	items := pages(t, root, 5, 200)
 	orig := write
@@ -99,13 +133,19 @@ func TestAddAllFailureKeepsEveryFile(t *testing.T) {
 		return f.Write(data)
 	}
 	var b Batch
-	i, err := b.AddAll(items, 3, nil)
-	if !errors.Is(err, syscall.ENOSPC) || i < 0 || i >= len(items) || !strings.Contains(err.Error(), items[i].Path) || strings.Contains(err.Error(), ".tmp-") {
-		t.Fatalf("AddAll = %d, %v; want ENOSPC naming the item", i, err)
+	failed := putAll(&b, items, 3)
+	if len(failed) != 1 {
+		t.Fatalf("failed Puts: %v, want one", failed)
 	}
-	if b.Len() != 0 {
-		t.Errorf("a failed AddAll must abort the batch; Len = %d", b.Len())
+	for i, err := range failed {
+		if !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), items[i].Path) || strings.Contains(err.Error(), ".tmp-") {
+			t.Fatalf("Put %d: %v; want ENOSPC naming the target", i, err)
+		}
 	}
+	if b.Len() != len(items)-1 || countTemps(t, root) != len(items)-1 {
+		t.Fatalf("Len %d, %d temporary files; want %d of each", b.Len(), countTemps(t, root), len(items)-1)
+	}
+	b.Abort()
 	for j, it := range items {
 		_, statErr := os.Stat(it.Path)
 		if j%3 == 0 && readFile(t, it.Path) != "old" || j%3 != 0 && !errors.Is(statErr, fs.ErrNotExist) {
@@ -114,26 +154,6 @@ func TestAddAllFailureKeepsEveryFile(t *testing.T) {
 	}
 	if n := countTemps(t, root); n != 0 {
 		t.Errorf("%d temporary files left", n)
-	}
-}
-
-func TestAddAllStop(t *testing.T) {
-	root := t.TempDir()
-	items := pages(t, root, 3, 100)
-	stopErr := errors.New("interrupted")
-	var n atomic.Int64
-	var b Batch
-	i, err := b.AddAll(items, 2, func() error {
-		if n.Add(1) > 40 {
-			return stopErr
-		}
-		return nil
-	})
-	if err != stopErr || i != -1 {
-		t.Fatalf("AddAll = %d, %v; want -1, the stop error", i, err)
-	}
-	if b.Len() != 0 || countTemps(t, root) != 0 {
-		t.Errorf("stopped batch: Len %d, %d temporary files", b.Len(), countTemps(t, root))
 	}
 }
 
