@@ -123,7 +123,7 @@ type pending struct{ tmp, path string }
 // umask, as os.WriteFile does); an existing file keeps its mode. On error the batch is
 // aborted: nothing is left behind.
 func (b *Batch) Add(path string, data []byte, perm fs.FileMode) (err error) {
-	p, err := addOne(path, data, perm)
+	p, err := addOne(path, data, perm, true)
 	if p.tmp != "" {
 		b.pending = append(b.pending, p)
 	}
@@ -135,7 +135,7 @@ func (b *Batch) Add(path string, data []byte, perm fs.FileMode) (err error) {
 
 // addOne writes one temporary file. It returns the pending entry whenever a temporary
 // file exists, also on error, so that the caller removes it.
-func addOne(path string, data []byte, perm fs.FileMode) (p pending, err error) {
+func addOne(path string, data []byte, perm fs.FileMode, look bool) (p pending, err error) {
 	defer func() {
 		if err != nil {
 			err = naming(err, path)
@@ -143,11 +143,13 @@ func addOne(path string, data []byte, perm fs.FileMode) (p pending, err error) {
 	}()
 	var keep fs.FileMode // the mode of the file being replaced
 	replacing := false
-	if st, err := os.Lstat(path); err == nil {
-		if !st.Mode().IsRegular() {
-			return p, &fs.PathError{Op: "replace", Path: path, Err: ErrNotRegular}
+	if look {
+		if st, err := os.Lstat(path); err == nil {
+			if !st.Mode().IsRegular() {
+				return p, &fs.PathError{Op: "replace", Path: path, Err: ErrNotRegular}
+			}
+			keep, replacing = st.Mode().Perm(), true
 		}
-		keep, replacing = st.Mode().Perm(), true
 	}
 	tmp, err := createTemp(path, perm)
 	if err != nil {
@@ -182,7 +184,17 @@ func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 // creates files in different folders in parallel). Unlike Add, a failed Put removes only
 // its own temporary file: the caller decides whether to [Batch.Abort] the batch.
 func (b *Batch) Put(path string, data []byte, perm fs.FileMode) error {
-	p, err := addOne(path, data, perm)
+	return b.put(path, data, perm, true)
+}
+
+// PutNew is Put for a path the caller knows to be free (in a folder it has just created):
+// it does not look for an existing file whose mode it would keep.
+func (b *Batch) PutNew(path string, data []byte, perm fs.FileMode) error {
+	return b.put(path, data, perm, false)
+}
+
+func (b *Batch) put(path string, data []byte, perm fs.FileMode, look bool) error {
+	p, err := addOne(path, data, perm, look)
 	if err != nil {
 		if p.tmp != "" {
 			os.Remove(p.tmp)

@@ -184,3 +184,27 @@ func TestWriteUnsynced(t *testing.T) {
 		t.Errorf("temporary files left: %v", got)
 	}
 }
+
+func TestPutNew(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "fresh")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var b Batch
+	p := filepath.Join(dir, "x.md")
+	if err := b.PutNew(p, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(p); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the page appeared before Commit: %v", err)
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := readFile(t, p); got != "new" {
+		t.Fatalf("got %q", got)
+	}
+	if got := entries(t, dir); len(got) != 1 {
+		t.Errorf("temporary files left: %v", got)
+	}
+}

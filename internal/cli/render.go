@@ -182,7 +182,8 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 		}
 		dirs = append(dirs, d)
 	}
-	var made []string // folders created for new pages, removed again on failure
+	var made []string          // folders created for new pages, removed again on failure
+	fresh := map[string]bool{} // the same: every page in them is new
 	var batch atomicfile.Batch
 	defer batch.Abort()
 	fail := func(err error) error {
@@ -194,6 +195,7 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 		for _, d := range dirs {
 			if _, err := os.Stat(d); errors.Is(err, fs.ErrNotExist) {
 				made = append(made, d)
+				fresh[d] = true
 			}
 			if err := os.MkdirAll(d, 0o755); err != nil {
 				return fail(ioErr("не удалось создать папку: %v — ничего не записано", "cannot create the folder: %v — nothing was written", err))
@@ -223,12 +225,20 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 		}
 		fsPath := filepath.Join(out, filepath.FromSlash(f.Path))
 		a := outAction{display: filepath.ToSlash(fsPath), fsPath: fsPath}
-		kind, err := compareOutput(fsPath, a.display, f.Data, marker)
+		kind, err := actAdd, error(nil)
+		isNew := fresh[filepath.Dir(fsPath)] // fresh is not written to any more
+		if !isNew {
+			kind, err = compareOutput(fsPath, a.display, f.Data, marker)
+		}
 		if err != nil {
 			return err
 		}
 		if (kind == actAdd || kind == actUpdate) && !opts.Check {
-			if err := batch.Put(fsPath, f.Data, 0o644); err != nil {
+			put := batch.Put
+			if isNew {
+				put = batch.PutNew
+			}
+			if err := put(fsPath, f.Data, 0o644); err != nil {
 				return ioErr("не удалось записать %s: %v — ничего не записано, прежние файлы не изменены",
 					"cannot write %s: %v — nothing was written, the previous files are unchanged", a.display, cause(err))
 			}
@@ -254,9 +264,11 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 		}
 		return fail(err)
 	}
-	stale, err := staleFiles(out, want, marker)
-	if err != nil {
-		return fail(err)
+	var stale []outAction
+	if !fresh[out] { // a folder made by this run holds no stale page
+		if stale, err = staleFiles(out, want, marker); err != nil {
+			return fail(err)
+		}
 	}
 	pl.actions = append(pl.actions, stale...)
 	slices.SortFunc(pl.actions, func(a, b outAction) int { return strings.Compare(a.display, b.display) })
