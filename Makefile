@@ -7,6 +7,7 @@ FUZZTIME ?= 30s
 
 BENCH_SIZES ?= 10x100,100x100,500x100
 BENCH_RUNS  ?= 5
+BENCH_OUT   ?=
 
 .PHONY: help build examples docs render-check test unit hostile lint external scaffold-check formats-check precommit-check cli-docs cli-docs-check tools fuzz clean bench bench-go compare
 
@@ -83,10 +84,10 @@ fuzz: ## run every fuzz target for FUZZTIME each (default 30s; e.g. make fuzz FU
 	  done; \
 	done
 
-bench: build ## performance table (README, Performance) on corpora in bin/bench: BENCH_SIZES=LSxPROFILES,...
+bench: build ## performance table (README, Performance) on corpora in bin/bench: BENCH_SIZES=LSxPROFILES,... BENCH_OUT=folder for render
 	@mkdir -p bin/bench
 	@PROFILER_BENCH_DIR=$(CURDIR)/bin/bench PROFILER_BENCH_SIZES=$(BENCH_SIZES) PROFILER_BENCH_RUNS=$(BENCH_RUNS) \
-	  PROFILER_BENCH_BIN=$(CURDIR)/$(BIN) PROFILER_BENCH_TABLE=$(CURDIR)/bin/bench/table.md \
+	  PROFILER_BENCH_BIN=$(CURDIR)/$(BIN) PROFILER_BENCH_TABLE=$(CURDIR)/bin/bench/table.md PROFILER_BENCH_OUT=$(BENCH_OUT) \
 	  $(GO) test -count=1 -timeout 60m -run '^TestBenchTable$$' -v ./internal/workspace | grep -v '^=== RUN\|^--- \|^PASS\|^ok '
 
 bench-go: ## the Go benchmarks (parse-only, validate, validate --cache) with CPU time per file

@@ -43,9 +43,9 @@ type IOStreams struct {
 }
 
 // System returns the process's real streams and tunes the garbage collector for a
-// short-lived process (see tuneGC).
+// short-lived process (see TuneGC).
 func System() IOStreams {
-	tuneGC() // the real process only: tests keep the runtime defaults
+	TuneGC() // the real process only: tests keep the runtime defaults
 	noColor := os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb"
 	return IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,

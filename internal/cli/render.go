@@ -184,11 +184,18 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 	}
 	var made []string          // folders created for new pages, removed again on failure
 	fresh := map[string]bool{} // the same: every page in them is new
+	top := missingTop(out)     // the first folder MkdirAll(out) creates, or ""
 	var batch atomicfile.Batch
 	defer batch.Abort()
 	fail := func(err error) error {
 		batch.Abort()
 		removeEmptyDirs(out, made)
+		// --out itself and the parents created for it go too, if still empty.
+		for d := filepath.Clean(out); top != ""; d = filepath.Dir(d) {
+			if os.Remove(d) != nil || d == top {
+				break
+			}
+		}
 		return err
 	}
 	if !opts.Check {
@@ -433,6 +440,21 @@ func generated(p string, marker []byte) bool {
 	buf := make([]byte, len(marker))
 	n, _ := f.Read(buf)
 	return bytes.Equal(buf[:n], marker)
+}
+
+// missingTop returns the highest missing folder on the way to dir (dir itself when only it
+// is missing), or "" when dir exists.
+func missingTop(dir string) string {
+	top := ""
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			return top
+		}
+		top = d
+		if filepath.Dir(d) == d {
+			return top
+		}
+	}
 }
 
 // removeEmptyDirs removes the folders (below out) that removing stale pages left empty.

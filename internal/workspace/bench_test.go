@@ -19,6 +19,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/profiler-cx/profiler/internal/cache"
+	"github.com/profiler-cx/profiler/internal/cli"
 	"github.com/profiler-cx/profiler/internal/corpus"
 	"github.com/profiler-cx/profiler/internal/render"
 	"github.com/profiler-cx/profiler/internal/workspace"
@@ -43,6 +44,10 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	// The collector settings of the binary (GOGC=400, a 1 GiB soft limit; GOGC and
+	// GOMEMLIMIT in the environment win), so that in-process figures — the parse-only
+	// baseline included — are measured as `profiler validate` runs.
+	cli.TuneGC()
 	code := m.Run()
 	if tempRoot != "" {
 		os.RemoveAll(tempRoot)
