@@ -6,6 +6,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"github.com/profiler-cx/profiler/internal/gctune"
 	"io"
 	"os"
 	"runtime/debug"
@@ -43,9 +44,9 @@ type IOStreams struct {
 }
 
 // System returns the process's real streams and tunes the garbage collector for a
-// short-lived process (see TuneGC).
+// short-lived process (see gctune.Tune).
 func System() IOStreams {
-	TuneGC() // the real process only: tests keep the runtime defaults
+	gctune.Tune() // the real process only: tests keep the runtime defaults
 	noColor := os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb"
 	return IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,

@@ -19,8 +19,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/profiler-cx/profiler/internal/cache"
-	"github.com/profiler-cx/profiler/internal/cli"
 	"github.com/profiler-cx/profiler/internal/corpus"
+	"github.com/profiler-cx/profiler/internal/gctune"
 	"github.com/profiler-cx/profiler/internal/render"
 	"github.com/profiler-cx/profiler/internal/workspace"
 )
@@ -47,7 +47,7 @@ func TestMain(m *testing.M) {
 	// The collector settings of the binary (GOGC=400, a 1 GiB soft limit; GOGC and
 	// GOMEMLIMIT in the environment win), so that in-process figures — the parse-only
 	// baseline included — are measured as `profiler validate` runs.
-	cli.TuneGC()
+	gctune.Tune()
 	code := m.Run()
 	if tempRoot != "" {
 		os.RemoveAll(tempRoot)
