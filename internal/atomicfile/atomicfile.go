@@ -114,8 +114,9 @@ func naming(err error, path string) error {
 // The zero value is ready to use. Only [Batch.Put] may be called concurrently (with
 // itself); Add, Commit and Abort may not.
 type Batch struct {
-	mu      sync.Mutex // guards pending for Put
+	mu      sync.Mutex // guards pending and staged for Put and Stage
 	pending []pending
+	staged  []pending // hidden folders (tmp) that become new folders (path)
 }
 
 type pending struct{ tmp, path string }
@@ -188,10 +189,47 @@ func (b *Batch) Put(path string, data []byte, perm fs.FileMode) error {
 	return b.put(path, data, perm, true)
 }
 
-// PutNew is Put for a path the caller knows to be free (in a folder it has just created):
-// it does not look for an existing file whose mode it would keep.
-func (b *Batch) PutNew(path string, data []byte, perm fs.FileMode) error {
-	return b.put(path, data, perm, false)
+// Stage prepares a folder dir that does not exist yet: it creates a hidden folder beside
+// it (".name.tmp-NNN", mode 0755 less the umask), where the caller writes dir's files
+// under their final names with [Batch.PutStaged] and makes subfolders; Commit renames the
+// hidden folder to dir, Abort removes it. One rename then replaces one per file, which
+// made a first render of 10,000 pages noticeably slower on ext4.
+func (b *Batch) Stage(dir string) (string, error) {
+	prefix := filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".tmp-")
+	for range 10000 {
+		tmp := prefix + strconv.FormatUint(uint64(rand.Uint32()), 10)
+		err := os.Mkdir(tmp, 0o755)
+		if err == nil {
+			b.mu.Lock()
+			b.staged = append(b.staged, pending{tmp, dir})
+			b.mu.Unlock()
+			return tmp, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return "", naming(err, dir)
+		}
+	}
+	return "", &fs.PathError{Op: "mkdirtemp", Path: prefix + "*", Err: fs.ErrExist}
+}
+
+// PutStaged writes a new file at path, inside a folder [Batch.Stage] returned, directly
+// under its final name: nobody sees the folder before Commit. Safe for concurrent use.
+// display names the file in errors (where it will be after Commit).
+func (b *Batch) PutStaged(path, display string, data []byte, perm fs.FileMode) (err error) {
+	f, err := openExcl(path, perm)
+	if err != nil {
+		return naming(err, display)
+	}
+	if _, err = write(f, data); err == nil {
+		err = f.Close()
+	} else {
+		f.Close()
+	}
+	if err != nil {
+		os.Remove(path)
+		return naming(err, display)
+	}
+	return nil
 }
 
 func (b *Batch) put(path string, data []byte, perm fs.FileMode, look bool) error {
@@ -227,13 +265,13 @@ func spread(n int, path func(int) string) []int {
 	return order
 }
 
-// Len is the number of files waiting for Commit.
-func (b *Batch) Len() int { return len(b.pending) }
+// Len is the number of files and staged folders waiting for Commit.
+func (b *Batch) Len() int { return len(b.pending) + len(b.staged) }
 
 // Commit renames every temporary file over its target, on all cores, folders interleaved
-// (renames in one folder take the folder's lock in turn). Renames within a folder need no
-// disk space; should one fail anyway, the files not yet renamed are removed and the error
-// names the file.
+// (renames in one folder take the folder's lock in turn), then every staged folder to its
+// name. Renames within a folder need no disk space; should one fail anyway, the files and
+// folders not yet renamed are removed and the error names the file.
 //
 // Commit does not sync the data to the disk first. A batch is generated output that the
 // same command makes again: render's pages. Syncing them cost more than writing them (one
@@ -289,6 +327,14 @@ func (b *Batch) Commit() error {
 		b.Abort()
 		return first
 	}
+	for i, p := range b.staged {
+		if err := rename(p.tmp, p.path); err != nil {
+			b.staged = b.staged[i:]
+			b.Abort()
+			return naming(err, p.path)
+		}
+	}
+	b.staged = nil
 	return nil
 }
 
@@ -298,4 +344,8 @@ func (b *Batch) Abort() {
 		os.Remove(p.tmp)
 	}
 	b.pending = nil
+	for _, p := range b.staged {
+		os.RemoveAll(p.tmp)
+	}
+	b.staged = nil
 }

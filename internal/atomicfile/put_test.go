@@ -185,26 +185,103 @@ func TestWriteUnsynced(t *testing.T) {
 	}
 }
 
-func TestPutNew(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "fresh")
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+func TestStageCommit(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "site")
 	var b Batch
-	p := filepath.Join(dir, "x.md")
-	if err := b.PutNew(p, []byte("new"), 0o644); err != nil {
+	w, err := b.Stage(dir)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(p); !errors.Is(err, fs.ErrNotExist) {
-		t.Fatalf("the page appeared before Commit: %v", err)
+	if !strings.HasPrefix(filepath.Base(w), ".site.tmp-") || filepath.Dir(w) != root {
+		t.Fatalf("staged at %s", w)
+	}
+	if err := os.Mkdir(filepath.Join(w, "ls"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.PutStaged(filepath.Join(w, "ls", "x.md"), filepath.Join(dir, "ls", "x.md"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// An existing file in another folder goes through the same batch.
+	other := filepath.Join(root, "index.md")
+	if err := os.WriteFile(other, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Put(other, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the folder appeared before Commit: %v", err)
+	}
+	if b.Len() != 2 {
+		t.Fatalf("Len = %d, want 2 (a file and a folder)", b.Len())
 	}
 	if err := b.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	if got := readFile(t, p); got != "new" {
-		t.Fatalf("got %q", got)
+	if readFile(t, filepath.Join(dir, "ls", "x.md")) != "x" || readFile(t, other) != "new" {
+		t.Fatal("Commit did not put everything in place")
 	}
-	if got := entries(t, dir); len(got) != 1 {
-		t.Errorf("temporary files left: %v", got)
+	old := syscall.Umask(0)
+	syscall.Umask(old)
+	if st, _ := os.Stat(dir); st.Mode().Perm() != fs.FileMode(0o755)&^fs.FileMode(old) {
+		t.Errorf("folder mode %v", st.Mode().Perm())
+	}
+	if got := entries(t, root); strings.Join(got, " ") != "index.md site" {
+		t.Errorf("left in %s: %v", root, got)
+	}
+}
+
+// A failed PutStaged names the final path and leaves nothing; Abort removes the staged
+// folder with everything in it.
+func TestStageFailureAndAbort(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "site")
+	var b Batch
+	w, err := b.Stage(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.PutStaged(filepath.Join(w, "a.md"), filepath.Join(dir, "a.md"), []byte("a"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	failAfter(t)
+	err = b.PutStaged(filepath.Join(w, "b.md"), filepath.Join(dir, "b.md"), []byte("bbbb"), 0o644)
+	if !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), filepath.Join(dir, "b.md")) || strings.Contains(err.Error(), ".tmp-") {
+		t.Fatalf("err = %v, want ENOSPC naming the final path", err)
+	}
+	if got := entries(t, w); strings.Join(got, " ") != "a.md" {
+		t.Errorf("after the failure the staged folder holds %v", got)
+	}
+	b.Abort()
+	if got := entries(t, root); len(got) != 0 {
+		t.Errorf("Abort left %v", got)
+	}
+}
+
+// A staged folder whose name was taken meanwhile by a non-empty folder: Commit fails,
+// names the folder and leaves the other folder and no hidden one.
+func TestStageCommitConflict(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "site")
+	var b Batch
+	w, err := b.Stage(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.PutStaged(filepath.Join(w, "a.md"), filepath.Join(dir, "a.md"), []byte("a"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "mine"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Commit(); err == nil || !strings.Contains(err.Error(), dir) {
+		t.Fatalf("Commit = %v, want an error naming %s", err, dir)
+	}
+	if got := entries(t, root); strings.Join(got, " ") != "site" {
+		t.Errorf("left in %s: %v", root, got)
+	}
+	if got := entries(t, dir); strings.Join(got, " ") != "mine" {
+		t.Errorf("the other folder changed: %v", got)
 	}
 }

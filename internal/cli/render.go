@@ -163,7 +163,7 @@ func cause(err error) error {
 // or Ctrl-C leaves the previous docs exactly as they were. Stale pages are removed after
 // the renames. With --check nothing is written.
 func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*model.Profile, ropts render.Options) error {
-	out := opts.Out
+	out := filepath.Clean(opts.Out) // the pages' folders are compared as clean paths
 	// The folders pages go to: out and one per life situation. Those below out must be
 	// real folders: a symlink would take the writes outside --out.
 	dirs := []string{out}
@@ -182,16 +182,16 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 		}
 		dirs = append(dirs, d)
 	}
-	var made []string          // folders created for new pages, removed again on failure
-	fresh := map[string]bool{} // the same: every page in them is new
-	top := missingTop(out)     // the first folder MkdirAll(out) creates, or ""
+	// A folder that does not exist yet is built hidden and renamed into place on commit
+	// (atomicfile.Batch.Stage): its pages are written under their final names, and a
+	// failure leaves nothing. staged maps such a folder to where its pages go meanwhile.
+	staged := map[string]string{}
+	top := "" // the first folder created for --out's parents, removed again on failure
 	var batch atomicfile.Batch
 	defer batch.Abort()
 	fail := func(err error) error {
 		batch.Abort()
-		removeEmptyDirs(out, made)
-		// --out itself and the parents created for it go too, if still empty.
-		for d := filepath.Clean(out); top != ""; d = filepath.Dir(d) {
+		for d := filepath.Dir(filepath.Clean(out)); top != ""; d = filepath.Dir(d) {
 			if os.Remove(d) != nil || d == top {
 				break
 			}
@@ -199,14 +199,30 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 		return err
 	}
 	if !opts.Check {
-		for _, d := range dirs {
-			if _, err := os.Stat(d); errors.Is(err, fs.ErrNotExist) {
-				made = append(made, d)
-				fresh[d] = true
-			}
-			if err := os.MkdirAll(d, 0o755); err != nil {
+		if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+			parent := filepath.Dir(filepath.Clean(out))
+			top = missingTop(parent)
+			if err := os.MkdirAll(parent, 0o755); err != nil {
 				return fail(ioErr("не удалось создать папку: %v — ничего не записано", "cannot create the folder: %v — nothing was written", err))
 			}
+		}
+		for _, d := range dirs {
+			if w, ok := staged[filepath.Dir(d)]; ok { // below a staged --out
+				w = filepath.Join(w, filepath.Base(d))
+				if err := os.Mkdir(w, 0o755); err != nil {
+					return fail(ioErr("не удалось создать папку: %v — ничего не записано", "cannot create the folder: %v — nothing was written", err))
+				}
+				staged[d] = w
+				continue
+			}
+			if _, err := os.Lstat(d); !errors.Is(err, fs.ErrNotExist) {
+				continue // exists: its pages replace files one by one
+			}
+			w, err := batch.Stage(d)
+			if err != nil {
+				return fail(ioErr("не удалось создать папку: %v — ничего не записано", "cannot create the folder: %v — nothing was written", err))
+			}
+			staged[d] = w
 		}
 	}
 	// Ctrl-C (or a CI cancel) while the pages are written: stop at the next page and
@@ -233,7 +249,7 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 		fsPath := filepath.Join(out, filepath.FromSlash(f.Path))
 		a := outAction{display: filepath.ToSlash(fsPath), fsPath: fsPath}
 		kind, err := actAdd, error(nil)
-		isNew := fresh[filepath.Dir(fsPath)] // fresh is not written to any more
+		w, isNew := staged[filepath.Dir(fsPath)] // staged is not written to any more
 		if !isNew {
 			kind, err = compareOutput(fsPath, a.display, f.Data, marker)
 		}
@@ -241,11 +257,12 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 			return err
 		}
 		if (kind == actAdd || kind == actUpdate) && !opts.Check {
-			put := batch.Put
 			if isNew {
-				put = batch.PutNew
+				err = batch.PutStaged(filepath.Join(w, filepath.Base(fsPath)), fsPath, f.Data, 0o644)
+			} else {
+				err = batch.Put(fsPath, f.Data, 0o644)
 			}
-			if err := put(fsPath, f.Data, 0o644); err != nil {
+			if err != nil {
 				return ioErr("не удалось записать %s: %v — ничего не записано, прежние файлы не изменены",
 					"cannot write %s: %v — nothing was written, the previous files are unchanged", a.display, cause(err))
 			}
@@ -272,7 +289,7 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 		return fail(err)
 	}
 	var stale []outAction
-	if !fresh[out] { // a folder made by this run holds no stale page
+	if _, new := staged[out]; !new { // a folder made by this run holds no stale page
 		if stale, err = staleFiles(out, want, marker); err != nil {
 			return fail(err)
 		}
@@ -308,7 +325,7 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 		return fail(interrupted)
 	default:
 	}
-	written := batch.Len()
+	written := len(pl.actions) - len(stale)
 	if err := batch.Commit(); err != nil {
 		return ioErr("не удалось заменить файлы в %s: %v", "cannot replace the files in %s: %v", out, err)
 	}
@@ -324,7 +341,7 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 		removed++
 		emptied = append(emptied, filepath.Dir(a.fsPath))
 	}
-	removeEmptyDirs(out, append(emptied, made...))
+	removeEmptyDirs(out, emptied)
 	e.note(fmt.Sprintf(e.t("profiler: %s: записано файлов: %d, без изменений: %d, удалено: %d",
 		"profiler: %s: %d files written, %d unchanged, %d removed"), out, written, pl.unchanged, removed))
 	return nil
