@@ -219,6 +219,87 @@ func TestHostileRenderInterrupted(t *testing.T) {
 	}
 }
 
+// TestHostileFirstRenderInterrupted sends SIGINT to the first render into a folder that
+// does not exist yet, while its pages are written into the hidden folder that becomes
+// --out: afterwards --out either does not exist or is complete, and nothing hidden is left.
+func TestHostileFirstRenderInterrupted(t *testing.T) {
+	if raceDetector {
+		t.Skip("slow under -race; `make hostile` runs it")
+	}
+	bin := profilerBin(t)
+	ws := bigWorkspace(t, 800)
+	for _, after := range []int{1, 400} {
+		t.Run(fmt.Sprintf("after %d pages", after), func(t *testing.T) {
+			parent := t.TempDir()
+			out := filepath.Join(parent, "docs")
+			cmd := exec.Command(bin, "--lang", "en", "render", ws, "--out", out)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			deadline := time.After(3 * hangAfter)
+			var err error
+		wait:
+			for {
+				select {
+				case err = <-done:
+					break wait
+				case <-deadline:
+					cmd.Process.Kill()
+					t.Fatalf("render still running after %v (hang)", 3*hangAfter)
+				default:
+				}
+				if countFiles(parent) >= after {
+					cmd.Process.Signal(os.Interrupt)
+					select {
+					case err = <-done:
+					case <-time.After(hangAfter):
+						cmd.Process.Kill()
+						t.Fatalf("render still running %v after SIGINT (hang)", hangAfter)
+					}
+					break wait
+				}
+				time.Sleep(time.Millisecond)
+			}
+			left, _ := os.ReadDir(parent)
+			var names []string
+			for _, e := range left {
+				names = append(names, e.Name())
+			}
+			switch strings.Join(names, " ") {
+			case "":
+				var ee *exec.ExitError
+				if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(stderr.String(), "interrupted — nothing was written") {
+					t.Errorf("interrupted render: %v\n%s", err, stderr.String())
+				}
+				t.Logf("interrupted: nothing left; %s", strings.TrimSpace(stderr.String()))
+			case "docs":
+				if n := countFiles(out); err != nil || n != 802 {
+					t.Errorf("render finished (%v) with %d pages, want 802\n%s", err, n, stderr.String())
+				}
+				t.Logf("finished before the signal took effect: %d pages", countFiles(out))
+			default:
+				t.Errorf("left beside --out: %v (%v)\n%s", names, err, stderr.String())
+			}
+		})
+	}
+}
+
+// countFiles counts the regular files under dir, hidden folders included.
+func countFiles(dir string) int {
+	n := 0
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
 // prlimit runs a command with a file size limit: past it, writes fail with EFBIG ("file
 // too large") as they would on a full disk.
 func prlimit(t *testing.T) string {
