@@ -22,6 +22,11 @@ func escape(s string) string {
 // "~" written as "~0" and "/" as "~1".
 func Pointer(segments ...string) string {
 	var b strings.Builder
+	n := 0
+	for _, s := range segments {
+		n += 1 + len(s)
+	}
+	b.Grow(n) // one allocation when nothing needs escaping
 	for _, s := range segments {
 		b.WriteByte('/')
 		b.WriteString(escape(s))

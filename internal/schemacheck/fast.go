@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math/big"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -328,6 +329,30 @@ func smallInt(x json.Number) (int64, bool) {
 	return n, true
 }
 
+// smallDecimal parses a number written as an optional minus, up to 18 digits and
+// optionally a dot and more digits (4, -2, 4.25): its sign, integer part and whether the
+// fraction is not zero. Anything else (exponents, long numbers) is left to math/big.
+func smallDecimal(x json.Number) (neg bool, n int64, frac, ok bool) {
+	s := string(x)
+	intPart, fracPart, dot := strings.Cut(s, ".")
+	if dot && fracPart == "" {
+		return false, 0, false, false
+	}
+	for i := 0; i < len(fracPart); i++ {
+		switch c := fracPart[i]; {
+		case c < '0' || c > '9':
+			return false, 0, false, false
+		case c != '0':
+			frac = true
+		}
+	}
+	if strings.HasPrefix(intPart, "-") {
+		neg, intPart = true, intPart[1:]
+	}
+	n, ok = smallInt(json.Number(intPart))
+	return neg, n, frac, ok && (intPart == "" || intPart[0] != '-')
+}
+
 // rat parses x as the library does (big.Rat); ok is false when it cannot.
 func rat(x json.Number) (*big.Rat, bool) { return new(big.Rat).SetString(string(x)) }
 
@@ -344,9 +369,20 @@ func isInt(x json.Number) bool {
 // parse is left to it (unsure).
 func atLeast(x json.Number, min *big.Rat, strict bool) verdict {
 	ok := false
-	if n, small := smallInt(x); small && min.IsInt() && min.Num().IsInt64() {
+	if neg, n, frac, small := smallDecimal(x); small && min.IsInt() && min.Num().IsInt64() {
+		// x = ±(n + f) with 0 <= f < 1, f > 0 when frac; m an integer.
 		m := min.Num().Int64()
-		ok = n > m || (!strict && n == m)
+		switch {
+		case !neg && !frac, neg && !frac:
+			if neg {
+				n = -n
+			}
+			ok = n > m || (!strict && n == m)
+		case !neg: // n < x < n+1
+			ok = n >= m
+		default: // -n-1 < x < -n
+			ok = -n > m
+		}
 	} else {
 		n, parsed := rat(x)
 		if !parsed {

@@ -30,6 +30,7 @@ func checkFastPatterns(t *testing.T, x string) {
 var numberCases = []string{
 	"0", "-0", "1", "-1", "5", "007", "123456789012345678", "1234567890123456789",
 	"-123456789012345678", "1.5", "-0.5", "1e3", "1E-3", "0.0", "", "-", "+5", "0x10", "1_000",
+	"4.25", "-3.0", "-3.5", "-2.5", "5.", ".5", "-.5", "1.2.3", "00.10", "--5", "-0.0", "2.0000000000000000000001",
 }
 
 func checkNumber(t *testing.T, x string) {
@@ -39,7 +40,7 @@ func checkNumber(t *testing.T, x string) {
 	if got, want := isInt(n), ok && r.IsInt(); got != want {
 		t.Errorf("isInt(%q) = %v, math/big says %v", x, got, want)
 	}
-	for _, m := range []string{"0", "-3", "5", "1/2", "99999999999999999999"} {
+	for _, m := range []string{"0", "-3", "-2", "4", "5", "1/2", "99999999999999999999"} {
 		min, _ := new(big.Rat).SetString(m)
 		for _, strict := range []bool{false, true} {
 			want := unsure

@@ -97,6 +97,7 @@ type target struct {
 	display string // path shown to users
 	fsPath  string // path to open; "" for stdin
 	context bool
+	listed  bool // a folder listing reported a regular file (load.ReadListed)
 }
 
 var apiVersionLine = regexp.MustCompile(`(?m)^apiVersion:[ \t]*["']?profiler/`)
@@ -257,7 +258,7 @@ func discover(paths []string, opts Options) (ts []target, pre map[string][]byte,
 				}
 			}
 			if ours {
-				addKey(target{display: disp, fsPath: fp}, walkKey(cleanRoot, rootKey, fp))
+				addKey(target{display: disp, fsPath: fp, listed: d.Type().IsRegular()}, walkKey(cleanRoot, rootKey, fp))
 				return nil
 			}
 			// Other YAML (CI configs...) is a profiler document only if it says so.
@@ -385,6 +386,8 @@ func Check(paths []string, opts Options) *Result {
 					data, err = stdinData, stdinErr
 				case pre[t.fsPath] != nil:
 					data = pre[t.fsPath]
+				case t.listed:
+					data, err = load.ReadListed(t.fsPath, opts.Limits)
 				default:
 					data, err = load.ReadFile(t.fsPath, opts.Limits)
 				}
