@@ -97,7 +97,8 @@ type target struct {
 	display string // path shown to users
 	fsPath  string // path to open; "" for stdin
 	context bool
-	listed  bool // a folder listing reported a regular file (load.ReadListed)
+	listed  bool   // a folder listing reported a regular file (load.ReadListed)
+	data    []byte // the content, when discovery already had to read it
 }
 
 var apiVersionLine = regexp.MustCompile(`(?m)^apiVersion:[ \t]*["']?profiler/`)
@@ -144,9 +145,10 @@ func displayPath(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
 
 // discover expands paths into targets. Files named on the command line are always
 // checked; inside folders only profiler documents are (see SPEC §1), which may require
-// reading the file: those bytes are kept so nothing is read twice.
-func discover(paths []string, opts Options) (ts []target, pre map[string][]byte, out []finding.Finding, ioErr bool) {
-	pre = map[string][]byte{}
+// reading the file: those bytes are kept in the target so nothing is read twice. emit,
+// when not nil, receives each target as soon as it is found, with its index in ts, so
+// that checking starts while the folders are still being walked.
+func discover(paths []string, opts Options, emit func(int, target)) (ts []target, out []finding.Finding, ioErr bool) {
 	seen := map[string]bool{}
 	lsBeside := lsFinder{}.beside
 	cwd, cwdErr := os.Getwd() // once: filepath.Abs would ask (two stats) for every file
@@ -157,6 +159,9 @@ func discover(paths []string, opts Options) (ts []target, pre map[string][]byte,
 		}
 		seen[key] = true
 		ts = append(ts, t)
+		if emit != nil {
+			emit(len(ts)-1, t)
+		}
 	}
 	absKey := func(p string) string {
 		switch {
@@ -267,8 +272,7 @@ func discover(paths []string, opts Options) (ts []target, pre map[string][]byte,
 				return nil // not ours to complain about unless it claims to be ours
 			}
 			if apiVersionLine.Match(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))) {
-				pre[fp] = data
-				add(target{display: disp, fsPath: fp})
+				add(target{display: disp, fsPath: fp, data: data})
 			}
 			return nil
 		})
@@ -288,7 +292,7 @@ func discover(paths []string, opts Options) (ts []target, pre map[string][]byte,
 			add(target{display: displayPath(ls), fsPath: ls, context: true})
 		}
 	}
-	return ts, pre, out, ioErr
+	return ts, out, ioErr
 }
 
 // realPath is p absolute with every symbolic link resolved; "" when that fails (a loop, a
@@ -345,37 +349,40 @@ func Check(paths []string, opts Options) *Result {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	ts, pre, pathFindings, ioErr := discover(paths, opts)
-	res := &Result{IOError: ioErr}
-	docs := make([]*Doc, len(ts))
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	var stdinData []byte
-	var stdinErr error
-	for _, t := range ts {
-		if t.fsPath == "" && opts.Stdin != nil {
-			stdinData, stdinErr = readLimited(opts.Stdin, opts.Limits.MaxBytes)
-		}
+	// The files are checked while discovery is still walking the folders: each target
+	// found goes to the workers at once. Each worker keeps its results with their target
+	// index; they are put in discovery order afterwards, so the result does not depend on
+	// scheduling.
+	type job struct {
+		i int
+		t target
 	}
-	var readErrs sync.Map
-	jobs := make(chan int)
+	type done struct {
+		i   int
+		doc *Doc
+		err error
+	}
+	jobs := make(chan job, 256)
+	results := make([][]done, workers)
 	var wg sync.WaitGroup
-	for range min(workers, max(1, len(ts))) {
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
-				t := ts[i]
+			for j := range jobs {
+				t := j.t
 				var data []byte
 				var err error
 				var meta cache.Meta
-				if opts.Cache != nil && t.fsPath != "" && pre[t.fsPath] == nil {
+				if opts.Cache != nil && t.fsPath != "" && t.data == nil {
 					// A file whose metadata proves it unchanged is not even read.
 					if st, serr := os.Stat(t.fsPath); serr == nil {
 						if e := opts.Cache.Unchanged(t.display, st); e != nil {
-							docs[i] = fromEntry(t, e)
+							results[w] = append(results[w], done{i: j.i, doc: fromEntry(t, e)})
 							continue
 						}
 						meta = cache.MetaOf(st)
@@ -383,39 +390,47 @@ func Check(paths []string, opts Options) *Result {
 				}
 				switch {
 				case t.fsPath == "":
-					data, err = stdinData, stdinErr
-				case pre[t.fsPath] != nil:
-					data = pre[t.fsPath]
+					if opts.Stdin != nil {
+						data, err = readLimited(opts.Stdin, opts.Limits.MaxBytes)
+					}
+				case t.data != nil:
+					data = t.data
 				case t.listed:
 					data, err = load.ReadListed(t.fsPath, opts.Limits)
 				default:
 					data, err = load.ReadFile(t.fsPath, opts.Limits)
 				}
 				if err != nil {
-					readErrs.Store(i, err)
+					results[w] = append(results[w], done{i: j.i, err: err})
 					continue
 				}
-				docs[i] = checkCached(t, data, meta, opts)
+				results[w] = append(results[w], done{i: j.i, doc: checkCached(t, data, meta, opts)})
 			}
 		}()
 	}
-	for i := range ts {
-		jobs <- i
-	}
+	ts, pathFindings, ioErr := discover(paths, opts, func(i int, t target) { jobs <- job{i, t} })
 	close(jobs)
 	wg.Wait()
+	res := &Result{IOError: ioErr}
+	docs := make([]*Doc, len(ts))
+	readErrs := make([]error, len(ts))
+	for _, rs := range results {
+		for _, r := range rs {
+			docs[r.i], readErrs[r.i] = r.doc, r.err
+		}
+	}
 	if opts.Cache != nil {
 		opts.Cache.StartSave() // while the cross-file rules run
 	}
 
 	out := pathFindings
 	for i, t := range ts {
-		if e, ok := readErrs.Load(i); ok {
+		if e := readErrs[i]; e != nil {
 			if t.context {
 				continue
 			}
 			res.IOError = true
-			out = append(out, readFinding(t.display, e.(error)))
+			out = append(out, readFinding(t.display, e))
 			continue
 		}
 		d := docs[i]
