@@ -429,7 +429,13 @@ func staleFiles(out string, want map[string]bool, marker []byte) ([]outAction, e
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || !d.Type().IsRegular() || !strings.HasSuffix(d.Name(), ".md") {
+		if d.IsDir() {
+			if p != out && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir // hidden: never a page folder (ids are slugs), and where new folders are built
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || !strings.HasSuffix(d.Name(), ".md") {
 			return nil
 		}
 		rel, err := filepath.Rel(out, p)
