@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // checkTypes reports a value of a type the schema validator must never see.
@@ -119,4 +120,44 @@ func walkPointers(v any, segs []string, fn func([]string)) {
 			walkPointers(e, append(segs[:len(segs):len(segs)], k), fn)
 		}
 	}
+}
+
+// scanTextPlain is scanText without its fast path for two-byte characters.
+func scanTextPlain(b []byte) (off int, kind textKind, r rune) {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c >= 0x20 && c < 0x7F || c == '\n' || c == '\r' || c == '\t' {
+			i++
+			continue
+		}
+		if c == 0 {
+			return i, textNUL, 0
+		}
+		if c < 0x80 {
+			return i, textControl, rune(c)
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i, textInvalidUTF8, 0
+		}
+		if !(r == 0x85 || r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000) {
+			return i, textControl, r
+		}
+		i += size
+	}
+	return 0, textOK, 0
+}
+
+// FuzzScanText holds scanText's fast path to the plain character-by-character scan.
+func FuzzScanText(f *testing.F) {
+	for _, s := range []string{"", "абв", "\xd0", "\xd0\x20", "\xc2\x85", "\xc2\x80", "\xc3\xa9", "\xdf\xbf", "a\x00b", "\xed\xa0\x80", "\xef\xbf\xbe", "日本"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		o1, k1, r1 := scanText(b)
+		o2, k2, r2 := scanTextPlain(b)
+		if o1 != o2 || k1 != k2 || r1 != r2 {
+			t.Fatalf("scanText(%q) = %d, %v, %U; plain scan %d, %v, %U", b, o1, k1, r1, o2, k2, r2)
+		}
+	})
 }

@@ -36,6 +36,11 @@ func scanText(b []byte) (off int, kind textKind, r rune) {
 		if c < 0x80 {
 			return i, textControl, rune(c)
 		}
+		// Two-byte characters from U+00C0 to U+07FF (Cyrillic among them): all allowed.
+		if c >= 0xC3 && c <= 0xDF && i+1 < len(b) && b[i+1]&0xC0 == 0x80 {
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size <= 1 {
 			return i, textInvalidUTF8, 0
