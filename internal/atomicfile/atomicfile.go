@@ -34,17 +34,17 @@ var write = func(f *os.File, data []byte) (int, error) { return f.Write(data) }
 // path is left untouched and ErrExists returned. perm applies to a new file; an existing
 // file keeps its mode.
 func Write(path string, data []byte, perm fs.FileMode, overwrite bool) (err error) {
-	return write1(path, data, perm, overwrite, true)
+	return writeFile(path, data, perm, overwrite, true)
 }
 
 // WriteUnsynced replaces (or creates) path like Write with overwrite, without syncing the
 // data to the disk first: readers still see the old content or the new one, but after a
 // power failure the file may be empty. For files that are rebuilt when lost (caches).
 func WriteUnsynced(path string, data []byte, perm fs.FileMode) error {
-	return write1(path, data, perm, true, false)
+	return writeFile(path, data, perm, true, false)
 }
 
-func write1(path string, data []byte, perm fs.FileMode, overwrite, sync bool) (err error) {
+func writeFile(path string, data []byte, perm fs.FileMode, overwrite, sync bool) (err error) {
 	dir := filepath.Dir(path)
 	if st, err := os.Lstat(path); err == nil {
 		if !overwrite {
@@ -125,7 +125,7 @@ type pending struct{ tmp, path string }
 // umask, as os.WriteFile does); an existing file keeps its mode. On error the batch is
 // aborted: nothing is left behind.
 func (b *Batch) Add(path string, data []byte, perm fs.FileMode) (err error) {
-	p, err := addOne(path, data, perm, true)
+	p, err := addOne(path, data, perm)
 	if p.tmp != "" {
 		b.pending = append(b.pending, p)
 	}
@@ -137,7 +137,7 @@ func (b *Batch) Add(path string, data []byte, perm fs.FileMode) (err error) {
 
 // addOne writes one temporary file. It returns the pending entry whenever a temporary
 // file exists, also on error, so that the caller removes it.
-func addOne(path string, data []byte, perm fs.FileMode, look bool) (p pending, err error) {
+func addOne(path string, data []byte, perm fs.FileMode) (p pending, err error) {
 	defer func() {
 		if err != nil {
 			err = naming(err, path)
@@ -145,13 +145,11 @@ func addOne(path string, data []byte, perm fs.FileMode, look bool) (p pending, e
 	}()
 	var keep fs.FileMode // the mode of the file being replaced
 	replacing := false
-	if look {
-		if st, err := os.Lstat(path); err == nil {
-			if !st.Mode().IsRegular() {
-				return p, &fs.PathError{Op: "replace", Path: path, Err: ErrNotRegular}
-			}
-			keep, replacing = st.Mode().Perm(), true
+	if st, err := os.Lstat(path); err == nil {
+		if !st.Mode().IsRegular() {
+			return p, &fs.PathError{Op: "replace", Path: path, Err: ErrNotRegular}
 		}
+		keep, replacing = st.Mode().Perm(), true
 	}
 	tmp, err := createTemp(path, perm)
 	if err != nil {
@@ -169,16 +167,25 @@ func addOne(path string, data []byte, perm fs.FileMode, look bool) (p pending, e
 
 // createTemp creates a new, empty temporary file beside path with mode perm (less the
 // umask): ".name.tmp-NNN". Unlike os.CreateTemp it needs no chmod afterwards.
-func createTemp(path string, perm fs.FileMode) (*os.File, error) {
+func createTemp(path string, perm fs.FileMode) (f *os.File, err error) {
+	_, err = createHidden(path, func(name string) (err error) {
+		f, err = openExcl(name, perm)
+		return err
+	})
+	return f, err
+}
+
+// createHidden calls create with ".name.tmp-NNN" beside path, a new NNN each time, until
+// create succeeds or fails with something else than "exists"; it returns the name used.
+func createHidden(path string, create func(name string) error) (string, error) {
 	prefix := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
 	for range 10000 {
 		name := prefix + strconv.FormatUint(uint64(rand.Uint32()), 10)
-		f, err := openExcl(name, perm)
-		if !errors.Is(err, fs.ErrExist) {
-			return f, err
+		if err := create(name); !errors.Is(err, fs.ErrExist) {
+			return name, err
 		}
 	}
-	return nil, &fs.PathError{Op: "createtemp", Path: prefix + "*", Err: fs.ErrExist}
+	return "", &fs.PathError{Op: "create", Path: prefix + "*", Err: fs.ErrExist}
 }
 
 // Put writes data for path to a temporary file like [Batch.Add], and is safe for
@@ -186,7 +193,17 @@ func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 // creates files in different folders in parallel). Unlike Add, a failed Put removes only
 // its own temporary file: the caller decides whether to [Batch.Abort] the batch.
 func (b *Batch) Put(path string, data []byte, perm fs.FileMode) error {
-	return b.put(path, data, perm, true)
+	p, err := addOne(path, data, perm)
+	if err != nil {
+		if p.tmp != "" {
+			os.Remove(p.tmp)
+		}
+		return err
+	}
+	b.mu.Lock()
+	b.pending = append(b.pending, p)
+	b.mu.Unlock()
+	return nil
 }
 
 // Stage prepares a folder dir that does not exist yet: it creates a hidden folder beside
@@ -195,21 +212,14 @@ func (b *Batch) Put(path string, data []byte, perm fs.FileMode) error {
 // hidden folder to dir, Abort removes it. One rename then replaces one per file, which
 // made a first render of 10,000 pages noticeably slower on ext4.
 func (b *Batch) Stage(dir string) (string, error) {
-	prefix := filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".tmp-")
-	for range 10000 {
-		tmp := prefix + strconv.FormatUint(uint64(rand.Uint32()), 10)
-		err := os.Mkdir(tmp, 0o755)
-		if err == nil {
-			b.mu.Lock()
-			b.staged = append(b.staged, pending{tmp, dir})
-			b.mu.Unlock()
-			return tmp, nil
-		}
-		if !errors.Is(err, fs.ErrExist) {
-			return "", naming(err, dir)
-		}
+	tmp, err := createHidden(dir, func(name string) error { return os.Mkdir(name, 0o755) })
+	if err != nil {
+		return "", naming(err, dir)
 	}
-	return "", &fs.PathError{Op: "mkdirtemp", Path: prefix + "*", Err: fs.ErrExist}
+	b.mu.Lock()
+	b.staged = append(b.staged, pending{tmp, dir})
+	b.mu.Unlock()
+	return tmp, nil
 }
 
 // PutStaged writes a new file at path, inside a folder [Batch.Stage] returned, directly
@@ -229,20 +239,6 @@ func (b *Batch) PutStaged(path, display string, data []byte, perm fs.FileMode) (
 		os.Remove(path)
 		return naming(err, display)
 	}
-	return nil
-}
-
-func (b *Batch) put(path string, data []byte, perm fs.FileMode, look bool) error {
-	p, err := addOne(path, data, perm, look)
-	if err != nil {
-		if p.tmp != "" {
-			os.Remove(p.tmp)
-		}
-		return err
-	}
-	b.mu.Lock()
-	b.pending = append(b.pending, p)
-	b.mu.Unlock()
 	return nil
 }
 

@@ -157,37 +157,7 @@ func TestHostileRenderInterrupted(t *testing.T) {
 			cmd := exec.Command(bin, "--lang", "en", "render", ws, "--out", out)
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			deadline := time.After(3 * hangAfter) // 800 pages, each synced, on a busy machine
-			var err error
-		wait:
-			for {
-				select {
-				case err = <-done:
-					break wait
-				case <-deadline:
-					cmd.Process.Kill()
-					t.Fatalf("render still running after %v (hang)", 3*hangAfter)
-				default:
-				}
-				if countTemps(out) >= after {
-					if serr := cmd.Process.Signal(os.Interrupt); serr != nil {
-						t.Logf("signal: %v", serr)
-					}
-					select {
-					case err = <-done:
-					case <-time.After(hangAfter):
-						cmd.Process.Kill()
-						t.Fatalf("render still running %v after SIGINT (hang)", hangAfter)
-					}
-					break wait
-				}
-				time.Sleep(time.Millisecond)
-			}
+			err := interruptWhen(t, cmd, func() bool { return countTemps(out) >= after })
 			now := snapshot(t, out)
 			if tmp := tempFiles(now); len(tmp) > 0 {
 				t.Errorf("temporary files left in --out: %v", tmp[:min(5, len(tmp))])
@@ -235,35 +205,7 @@ func TestHostileFirstRenderInterrupted(t *testing.T) {
 			cmd := exec.Command(bin, "--lang", "en", "render", ws, "--out", out)
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			deadline := time.After(3 * hangAfter)
-			var err error
-		wait:
-			for {
-				select {
-				case err = <-done:
-					break wait
-				case <-deadline:
-					cmd.Process.Kill()
-					t.Fatalf("render still running after %v (hang)", 3*hangAfter)
-				default:
-				}
-				if countFiles(parent) >= after {
-					cmd.Process.Signal(os.Interrupt)
-					select {
-					case err = <-done:
-					case <-time.After(hangAfter):
-						cmd.Process.Kill()
-						t.Fatalf("render still running %v after SIGINT (hang)", hangAfter)
-					}
-					break wait
-				}
-				time.Sleep(time.Millisecond)
-			}
+			err := interruptWhen(t, cmd, func() bool { return countFiles(parent) >= after })
 			left, _ := os.ReadDir(parent)
 			var names []string
 			for _, e := range left {
@@ -285,6 +227,41 @@ func TestHostileFirstRenderInterrupted(t *testing.T) {
 				t.Errorf("left beside --out: %v (%v)\n%s", names, err, stderr.String())
 			}
 		})
+	}
+}
+
+// interruptWhen starts cmd and sends it SIGINT as soon as ready reports true (polled every
+// millisecond); it returns cmd's exit error. A process still running long after is a hang.
+func interruptWhen(t *testing.T, cmd *exec.Cmd, ready func() bool) error {
+	t.Helper()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	deadline := time.After(3 * hangAfter) // hundreds of pages on a busy machine
+	for {
+		select {
+		case err := <-done:
+			return err // finished before ready
+		case <-deadline:
+			cmd.Process.Kill()
+			t.Fatalf("render still running after %v (hang)", 3*hangAfter)
+		default:
+		}
+		if ready() {
+			if err := cmd.Process.Signal(os.Interrupt); err != nil {
+				t.Logf("signal: %v", err)
+			}
+			select {
+			case err := <-done:
+				return err
+			case <-time.After(hangAfter):
+				cmd.Process.Kill()
+				t.Fatalf("render still running %v after SIGINT (hang)", hangAfter)
+			}
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
 
