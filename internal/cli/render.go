@@ -164,9 +164,13 @@ func cause(err error) error {
 // the renames. With --check nothing is written.
 func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*model.Profile, ropts render.Options) error {
 	out := filepath.Clean(opts.Out) // the pages' folders are compared as clean paths
-	// The folders pages go to: out and one per life situation. Those below out must be
-	// real folders: a symlink would take the writes outside --out.
+	// The folders pages go to: out and one per life situation, and which of them exist.
+	// Those below out must be real folders: a symlink would take the writes outside --out.
 	dirs := []string{out}
+	exists := map[string]bool{}
+	if _, err := os.Lstat(out); err == nil {
+		exists[out] = true
+	}
 	for _, ls := range lss {
 		if !model.IDPattern.MatchString(ls.ID) {
 			continue // render.SiteFunc refuses it
@@ -179,48 +183,48 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 			return ioErr("%s: %v", "%s: %v", filepath.ToSlash(d), err)
 		case !st.IsDir():
 			return ioErr("%s: не папка (ссылки не поддерживаются)", "%s: not a folder (symlinks are not followed)", filepath.ToSlash(d))
+		default:
+			exists[d] = true
 		}
 		dirs = append(dirs, d)
 	}
-	// A folder that does not exist yet is built hidden and renamed into place on commit
-	// (atomicfile.Batch.Stage): its pages are written under their final names, and a
-	// failure leaves nothing. staged maps such a folder to where its pages go meanwhile.
-	staged := map[string]string{}
-	top := "" // the first folder created for --out's parents, removed again on failure
 	var batch atomicfile.Batch
 	defer batch.Abort()
+	top := "" // the first folder created for --out's parents, removed again on failure
 	fail := func(err error) error {
 		batch.Abort()
-		for d := filepath.Dir(filepath.Clean(out)); top != ""; d = filepath.Dir(d) {
+		for d := filepath.Dir(out); top != ""; d = filepath.Dir(d) {
 			if os.Remove(d) != nil || d == top {
 				break
 			}
 		}
 		return err
 	}
+	// A folder that does not exist yet is built hidden and renamed into place on commit
+	// (atomicfile.Batch.Stage): its pages are written under their final names, and a
+	// failure leaves nothing. staged maps such a folder to where its pages go meanwhile.
+	staged := map[string]string{}
 	if !opts.Check {
-		if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
-			parent := filepath.Dir(filepath.Clean(out))
-			top = missingTop(parent)
-			if err := os.MkdirAll(parent, 0o755); err != nil {
-				return fail(ioErr("не удалось создать папку: %v — ничего не записано", "cannot create the folder: %v — nothing was written", err))
+		if !exists[out] {
+			top = missingTop(filepath.Dir(out))
+			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+				return fail(mkdirErr(err))
 			}
 		}
 		for _, d := range dirs {
-			if w, ok := staged[filepath.Dir(d)]; ok { // below a staged --out
-				w = filepath.Join(w, filepath.Base(d))
-				if err := os.Mkdir(w, 0o755); err != nil {
-					return fail(ioErr("не удалось создать папку: %v — ничего не записано", "cannot create the folder: %v — nothing was written", err))
-				}
-				staged[d] = w
-				continue
+			if exists[d] {
+				continue // its pages replace files one by one
 			}
-			if _, err := os.Lstat(d); !errors.Is(err, fs.ErrNotExist) {
-				continue // exists: its pages replace files one by one
+			var w string
+			var err error
+			if up, ok := staged[filepath.Dir(d)]; ok { // below a staged --out
+				w = filepath.Join(up, filepath.Base(d))
+				err = os.Mkdir(w, 0o755)
+			} else {
+				w, err = batch.Stage(d)
 			}
-			w, err := batch.Stage(d)
 			if err != nil {
-				return fail(ioErr("не удалось создать папку: %v — ничего не записано", "cannot create the folder: %v — nothing was written", err))
+				return fail(mkdirErr(err))
 			}
 			staged[d] = w
 		}
@@ -463,6 +467,10 @@ func generated(p string, marker []byte) bool {
 	buf := make([]byte, len(marker))
 	n, _ := f.Read(buf)
 	return bytes.Equal(buf[:n], marker)
+}
+
+func mkdirErr(err error) error {
+	return ioErr("не удалось создать папку: %v — ничего не записано", "cannot create the folder: %v — nothing was written", err)
 }
 
 // missingTop returns the highest missing folder on the way to dir (dir itself when only it
