@@ -80,17 +80,28 @@ func oneLine(s string) string {
 	if isOneLine(s) {
 		return s
 	}
-	// strings.Join(strings.Fields(s), " ") in one pass.
+	// strings.Join(strings.Fields(s), " ") in one pass. Only ASCII white space and the
+	// characters whose first byte notOneLine marks can be white space: everything else
+	// (Cyrillic among it) is copied in runs without being decoded.
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false // a run of white space is waiting to become one space
 	for i := 0; i < len(s); {
-		c := s[i]
-		size := 1
-		isSpace := false
-		if c < utf8.RuneSelf {
-			isSpace = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-		} else {
+		j := i
+		for j < len(s) && s[j] != ' ' && !notOneLine[s[j]] {
+			j++
+		}
+		if j > i {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		size, isSpace := 1, true
+		if c := s[i]; c >= utf8.RuneSelf {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
 			isSpace = unicode.IsSpace(r)

@@ -27,9 +27,9 @@ func Table(cols []Column, rows [][]any) (string, error) {
 	b.Grow(64 * (len(rows) + 2) * len(cols))
 	writeRow := func(cells []string) {
 		b.WriteByte('|')
-		for _, c := range cells {
+		for _, c := range cells { // escaped cells are already trimmed (Cell folds white space)
 			b.WriteByte(' ')
-			b.WriteString(strings.TrimSpace(c))
+			b.WriteString(c)
 			b.WriteString(" |")
 		}
 		b.WriteByte('\n')
@@ -53,7 +53,7 @@ func Table(cols []Column, rows [][]any) (string, error) {
 		for j, c := range r {
 			switch v := c.(type) {
 			case Markup:
-				cells[j] = string(v)
+				cells[j] = strings.TrimSpace(string(v))
 				if cells[j] == "" {
 					cells[j] = "—"
 				}
