@@ -1,7 +1,6 @@
 package render
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -147,7 +146,9 @@ var notOneLine = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r':
 // Inline escapes s for use inside a paragraph, heading, list item or table cell: one
 // line, no markup. An empty input stays empty.
 func Inline(s string) string {
-	s = inlineEscaper.Replace(oneLine(s))
+	if !plainOneLine(s) { // usually it is: nothing to fold or escape, one pass over s
+		s = inlineEscaper.Replace(oneLine(s))
+	}
 	if at, ok := blockStart(s); ok {
 		// Escape the punctuation that makes the block: "\# x", "\- x", "1\. x", "\---".
 		s = s[:at] + `\` + s[at:]
@@ -155,12 +156,54 @@ func Inline(s string) string {
 	return s
 }
 
-var blankLine = regexp.MustCompile(`\n[ \t]*\n`)
+// plainOneLine reports whether s is already one line with single spaces (isOneLine) and
+// holds none of the characters inlineEscaper replaces.
+func plainOneLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' {
+			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+				return false
+			}
+			continue
+		}
+		if notOneLine[c] || escaped[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// escaped marks the bytes inlineEscaper replaces.
+var escaped = [256]bool{'\\': true, '`': true, '*': true, '_': true, '[': true, ']': true, '|': true,
+	'~': true, '$': true, '<': true, '>': true, '&': true}
+
+// splitBlankLines splits s at blank lines (a line break, spaces or tabs, a line break):
+// regexp `\n[ \t]*\n`'s Split, by hand.
+func splitBlankLines(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\n' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+			j++
+		}
+		if j < len(s) && s[j] == '\n' {
+			out = append(out, s[start:i])
+			start = j + 1
+			i = j
+		}
+	}
+	return append(out, s[start:])
+}
 
 // Paragraphs splits s at blank lines and escapes each paragraph as one line.
 func Paragraphs(s string) []string {
 	var out []string
-	for _, p := range blankLine.Split(strings.ReplaceAll(s, "\r\n", "\n"), -1) {
+	for _, p := range splitBlankLines(strings.ReplaceAll(s, "\r\n", "\n")) {
 		if p = Inline(p); p != "" {
 			out = append(out, p)
 		}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -48,6 +49,49 @@ func TestOneLineMatchesFields(t *testing.T) {
 	}
 }
 
+var blankLineRE = regexp.MustCompile(`\n[ \t]*\n`)
+
+// inlineOracle is Inline without its fast path.
+func inlineOracle(s string) string {
+	s = inlineEscaper.Replace(strings.Join(strings.Fields(s), " "))
+	if at, ok := blockStartOracle(s); ok {
+		s = s[:at] + `\` + s[at:]
+	}
+	return s
+}
+
+func checkEscapes(t *testing.T, s string) {
+	t.Helper()
+	at, ok := blockStart(s)
+	if wat, wok := blockStartOracle(s); ok != wok || (ok && at != wat) {
+		t.Fatalf("blockStart(%q) = %d, %v; the regexp says %d, %v", s, at, ok, wat, wok)
+	}
+	if got, want := oneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+		t.Fatalf("oneLine(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := Inline(s), inlineOracle(s); got != want {
+		t.Fatalf("Inline(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := splitBlankLines(s), blankLineRE.Split(s, -1); !slices.Equal(got, want) {
+		t.Fatalf("splitBlankLines(%q) = %q, the regexp says %q", s, got, want)
+	}
+}
+
+func TestEscapedTable(t *testing.T) {
+	for c := range 256 {
+		s := string([]byte{byte(c)})
+		if got, want := escaped[c], inlineEscaper.Replace(s) != s; got != want {
+			t.Errorf("escaped[%#x] = %v, inlineEscaper changes it: %v", c, got, want)
+		}
+	}
+}
+
+func TestEscapeCases(t *testing.T) {
+	for _, s := range append(escapeCases, "a\n\nb", "a\n \t\nb\n\n\nc", "\n\n\n", "x\n y", "a*b", "<b>", "1. x", "# $x") {
+		checkEscapes(t, s)
+	}
+}
+
 // FuzzEscapeFastPaths holds the hand-written escaping helpers to their plain definitions.
 func FuzzEscapeFastPaths(f *testing.F) {
 	for _, s := range escapeCases {
@@ -56,15 +100,7 @@ func FuzzEscapeFastPaths(f *testing.F) {
 	for _, s := range hostiles {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		at, ok := blockStart(s)
-		if wat, wok := blockStartOracle(s); ok != wok || (ok && at != wat) {
-			t.Fatalf("blockStart(%q) = %d, %v; the regexp says %d, %v", s, at, ok, wat, wok)
-		}
-		if got, want := oneLine(s), strings.Join(strings.Fields(s), " "); got != want {
-			t.Fatalf("oneLine(%q) = %q, want %q", s, got, want)
-		}
-	})
+	f.Fuzz(checkEscapes)
 }
 
 // tidyOracle is the page finishing tidy replaced: split, trim, drop, join.
