@@ -172,7 +172,7 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 		exists[out] = true
 	}
 	for _, ls := range lss {
-		if !model.IDPattern.MatchString(ls.ID) {
+		if !model.IsID(ls.ID) {
 			continue // render.SiteFunc refuses it
 		}
 		d := filepath.Join(out, ls.ID)

@@ -138,3 +138,24 @@ func (t ServiceType) Name() i18n.Text {
 // IDPattern is the format of every id (life situation, profile, attribute, service): the
 // `slug` definition of schemas/defs.schema.json, which a test keeps in step with this.
 var IDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// IsID reports whether s matches IDPattern, without the regexp engine (ids are checked
+// for every profile on every run; TestIsID holds the two together): lowercase ASCII
+// letters and digits in groups joined by single hyphens.
+func IsID(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-':
+			if s[i-1] == '-' {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}

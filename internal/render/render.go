@@ -109,7 +109,7 @@ func SiteFunc(lss []*model.LifeSituation, ps []*model.Profile, opts Options, eac
 	byLS := map[string][]*model.Profile{}
 	lsByID := map[string]*model.LifeSituation{}
 	for _, ls := range lss {
-		if !model.IDPattern.MatchString(ls.ID) {
+		if !model.IsID(ls.ID) {
 			return fmt.Errorf("life situation id %q is not a slug", ls.ID)
 		}
 		if lsByID[ls.ID] != nil {
@@ -118,7 +118,7 @@ func SiteFunc(lss []*model.LifeSituation, ps []*model.Profile, opts Options, eac
 		lsByID[ls.ID] = ls
 	}
 	for _, p := range ps {
-		if !model.IDPattern.MatchString(p.ID) {
+		if !model.IsID(p.ID) {
 			return fmt.Errorf("profile id %q is not a slug", p.ID)
 		}
 		if lsByID[p.LifeSituation] == nil {

@@ -401,7 +401,7 @@ func parallel(n int, f func(w, i int)) {
 // checkProfileRefs checks a profile against its life situation.
 func checkProfileRefs(s *sink, d ProfileRef, byID map[string]LSRef, lsIDs []string, noLS bool) {
 	p := d.P
-	if !model.IDPattern.MatchString(p.LifeSituation) {
+	if !model.IsID(p.LifeSituation) {
 		return // empty or not an id: the schema reports it
 	}
 	lsd, ok := byID[p.LifeSituation]

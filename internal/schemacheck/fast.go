@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/profiler-cx/profiler/internal/model"
 )
 
 // The fast path. jsonschema v5 builds error values, location strings and a map of the
@@ -404,7 +406,7 @@ func matchPattern(re *regexp.Regexp, x string) bool {
 	case `\S`:
 		return hasNonSpace(x)
 	case `^[a-z0-9]+(-[a-z0-9]+)*$`:
-		return isSlug(x)
+		return model.IsID(x)
 	}
 	return re.MatchString(x)
 }
@@ -420,25 +422,4 @@ func hasNonSpace(x string) bool {
 		}
 	}
 	return false
-}
-
-// isSlug is ^[a-z0-9]+(-[a-z0-9]+)*$: lowercase ASCII letters and digits in groups
-// joined by single hyphens.
-func isSlug(x string) bool {
-	if x == "" || x[0] == '-' || x[len(x)-1] == '-' {
-		return false
-	}
-	for i := 0; i < len(x); i++ {
-		c := x[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-		case c == '-':
-			if x[i-1] == '-' {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return true
 }
