@@ -123,7 +123,11 @@ func oneLine(s string) string {
 // back: no leading, trailing or doubled space and no other white space. Non-ASCII white
 // space (U+0085, U+00A0, U+1680, U+2000–U+3000) starts with one of the bytes C2, E1, E2,
 // E3; those texts take the slow path, which decides exactly.
-func isOneLine(s string) bool {
+func isOneLine(s string) bool { return singleSpaced(s, &notOneLine) }
+
+// singleSpaced reports whether s has no leading, trailing or doubled space and none of
+// the bytes stop marks.
+func singleSpaced(s string, stop *[256]bool) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c == ' ' {
@@ -132,7 +136,7 @@ func isOneLine(s string) bool {
 			}
 			continue
 		}
-		if notOneLine[c] {
+		if stop[c] {
 			return false
 		}
 	}
@@ -158,25 +162,19 @@ func Inline(s string) string {
 
 // plainOneLine reports whether s is already one line with single spaces (isOneLine) and
 // holds none of the characters inlineEscaper replaces.
-func plainOneLine(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == ' ' {
-			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
-				return false
-			}
-			continue
-		}
-		if notOneLine[c] || escaped[c] {
-			return false
-		}
-	}
-	return true
-}
+func plainOneLine(s string) bool { return singleSpaced(s, &notPlain) }
 
-// escaped marks the bytes inlineEscaper replaces.
-var escaped = [256]bool{'\\': true, '`': true, '*': true, '_': true, '[': true, ']': true, '|': true,
-	'~': true, '$': true, '<': true, '>': true, '&': true}
+// escaped marks the bytes inlineEscaper replaces; notPlain, those and notOneLine's.
+var (
+	escaped = [256]bool{'\\': true, '`': true, '*': true, '_': true, '[': true, ']': true, '|': true,
+		'~': true, '$': true, '<': true, '>': true, '&': true}
+	notPlain = func() (t [256]bool) {
+		for c := range t {
+			t[c] = escaped[c] || notOneLine[c]
+		}
+		return t
+	}()
+)
 
 // splitBlankLines splits s at blank lines (a line break, spaces or tabs, a line break):
 // regexp `\n[ \t]*\n`'s Split, by hand.
