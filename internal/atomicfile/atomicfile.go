@@ -107,12 +107,12 @@ func naming(err error, path string) error {
 	return err
 }
 
-// Batch replaces several files together: [Batch.Add] writes each one to a temporary file
-// beside its target, and only [Batch.Commit] renames them all into place. A failed Add (a
-// full disk) or an [Batch.Abort] removes the temporary files and leaves every target as
-// it was, so a set of pages that link to each other is never half updated.
-// The zero value is ready to use. Only [Batch.Put] may be called concurrently (with
-// itself); Add, Commit and Abort may not.
+// Batch replaces several files together: [Batch.Put] writes each one to a temporary file
+// beside its target ([Batch.Stage] and [Batch.PutStaged] build a new folder), and only
+// [Batch.Commit] renames them all into place. [Batch.Abort] — after a failed Put, a full
+// disk — removes the temporary files and leaves every target as it was, so a set of pages
+// that link to each other is never half updated. The zero value is ready to use. Put,
+// Stage and PutStaged may be called concurrently; Commit and Abort may not.
 type Batch struct {
 	mu      sync.Mutex // guards pending and staged for Put and Stage
 	pending []pending
@@ -120,20 +120,6 @@ type Batch struct {
 }
 
 type pending struct{ tmp, path string }
-
-// Add writes data for path to a temporary file. A new file is created with perm (less the
-// umask, as os.WriteFile does); an existing file keeps its mode. On error the batch is
-// aborted: nothing is left behind.
-func (b *Batch) Add(path string, data []byte, perm fs.FileMode) (err error) {
-	p, err := addOne(path, data, perm)
-	if p.tmp != "" {
-		b.pending = append(b.pending, p)
-	}
-	if err != nil {
-		b.Abort()
-	}
-	return err
-}
 
 // addOne writes one temporary file. It returns the pending entry whenever a temporary
 // file exists, also on error, so that the caller removes it.
@@ -188,10 +174,11 @@ func createHidden(path string, create func(name string) error) (string, error) {
 	return "", &fs.PathError{Op: "create", Path: prefix + "*", Err: fs.ErrExist}
 }
 
-// Put writes data for path to a temporary file like [Batch.Add], and is safe for
-// concurrent use (render writes its pages on all cores as they are built; the kernel
-// creates files in different folders in parallel). Unlike Add, a failed Put removes only
-// its own temporary file: the caller decides whether to [Batch.Abort] the batch.
+// Put writes data for path to a temporary file. A new file is created with perm (less the
+// umask, as os.WriteFile does); an existing file keeps its mode. It is safe for concurrent
+// use (render writes its pages on all cores as they are built; the kernel creates files in
+// different folders in parallel). A failed Put removes only its own temporary file: the
+// caller decides whether to [Batch.Abort] the batch.
 func (b *Batch) Put(path string, data []byte, perm fs.FileMode) error {
 	p, err := addOne(path, data, perm)
 	if err != nil {

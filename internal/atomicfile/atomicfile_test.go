@@ -270,10 +270,10 @@ func TestBatchAllOrNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b Batch
-	if err := b.Add(a, []byte("new a"), 0o644); err != nil {
+	if err := b.Put(a, []byte("new a"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Add(c, []byte("new c"), 0o644); err != nil {
+	if err := b.Put(c, []byte("new c"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	// Before Commit nothing is visible.
@@ -314,7 +314,7 @@ func TestBatchFailureKeepsEveryFile(t *testing.T) {
 		if i == 2 {
 			failAfter(t)
 		}
-		err := b.Add(filepath.Join(dir, n), []byte("new "+n), 0o644)
+		err := b.Put(filepath.Join(dir, n), []byte("new "+n), 0o644)
 		if i < 2 && err != nil {
 			t.Fatal(err)
 		}
@@ -322,9 +322,10 @@ func TestBatchFailureKeepsEveryFile(t *testing.T) {
 			t.Fatalf("err = %v, want ENOSPC naming %s", err, n)
 		}
 	}
-	if b.Len() != 0 {
-		t.Errorf("a failed Add must abort the batch; Len = %d", b.Len())
+	if b.Len() != 2 {
+		t.Errorf("a failed Put must remove only its own temporary file; Len = %d", b.Len())
 	}
+	b.Abort()
 	for _, n := range names {
 		if got := readFile(t, filepath.Join(dir, n)); got != "old "+n {
 			t.Errorf("%s changed: %q", n, got)
@@ -338,7 +339,7 @@ func TestBatchFailureKeepsEveryFile(t *testing.T) {
 func TestBatchAbortAndNonRegular(t *testing.T) {
 	dir := t.TempDir()
 	var b Batch
-	if err := b.Add(filepath.Join(dir, "x.md"), []byte("x"), 0o644); err != nil {
+	if err := b.Put(filepath.Join(dir, "x.md"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	b.Abort()
@@ -348,8 +349,8 @@ func TestBatchAbortAndNonRegular(t *testing.T) {
 	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "link.md")); err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Add(filepath.Join(dir, "link.md"), []byte("x"), 0o644); err == nil || !errors.Is(err, ErrNotRegular) {
-		t.Errorf("Add over a symlink: err = %v", err)
+	if err := b.Put(filepath.Join(dir, "link.md"), []byte("x"), 0o644); err == nil || !errors.Is(err, ErrNotRegular) {
+		t.Errorf("Put over a symlink: err = %v", err)
 	}
 	if err := b.Commit(); err != nil {
 		t.Errorf("Commit of an empty batch: %v", err)
