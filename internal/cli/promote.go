@@ -158,8 +158,14 @@ func promoteRun(e *env, opts *promoteOptions) error {
 
 	out, err := scaffold.Promote(src, scaffold.Entry{Date: date, Change: change, Basis: basis, Stage: to})
 	if err != nil {
-		return ioErr("%s: файл нельзя безопасно изменить: %v — переведите этап вручную",
-			"%s: cannot edit the file safely: %v — change the stage by hand", displayPath(opts.Path), err)
+		why := i18n.Same(err.Error())
+		var ee *scaffold.EditError
+		if errors.As(err, &ee) {
+			why = ee.What
+		}
+		return &ioError{msg: i18n.Text{
+			RU: fmt.Sprintf("%s: файл нельзя безопасно изменить: %s — переведите этап вручную", displayPath(opts.Path), why.RU),
+			EN: fmt.Sprintf("%s: cannot edit the file safely: %s — change the stage by hand", displayPath(opts.Path), why.EN)}}
 	}
 	fs := checkGenerated(opts.Path, out, lsElsewhere(res, prof)...)
 	if hasErrors(fs) {

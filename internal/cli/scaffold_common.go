@@ -82,7 +82,8 @@ func (e *env) require(p **prompter, v, flag string, q i18n.Text) (string, error)
 
 // oneLine rejects line breaks in a title: it is written on one line and into comments.
 func oneLine(flag, s string) error {
-	if strings.ContainsAny(s, "\r\n") {
+	// NEL, LS and PS are line breaks for YAML too, though editors do not show them.
+	if strings.ContainsAny(s, "\r\n\u0085\u2028\u2029") {
 		return usageErr("%s: значение должно быть в одну строку", "%s: the value must be a single line", flag)
 	}
 	return nil

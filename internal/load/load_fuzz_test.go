@@ -126,12 +126,15 @@ func walkPointers(v any, segs []string, fn func([]string)) {
 func scanTextPlain(b []byte) (off int, kind textKind, r rune) {
 	for i := 0; i < len(b); {
 		c := b[i]
-		if c >= 0x20 && c < 0x7F || c == '\n' || c == '\r' || c == '\t' {
+		if c >= 0x20 && c < 0x7F || c == '\n' || c == '\t' || c == '\r' && i+1 < len(b) && b[i+1] == '\n' {
 			i++
 			continue
 		}
 		if c == 0 {
 			return i, textNUL, 0
+		}
+		if c == '\r' {
+			return i, textBreak, '\r'
 		}
 		if c < 0x80 {
 			return i, textControl, rune(c)
@@ -140,7 +143,10 @@ func scanTextPlain(b []byte) (off int, kind textKind, r rune) {
 		if r == utf8.RuneError && size <= 1 {
 			return i, textInvalidUTF8, 0
 		}
-		if !(r == 0x85 || r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000) {
+		if r == 0x85 || r == 0x2028 || r == 0x2029 {
+			return i, textBreak, r
+		}
+		if !( r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000) {
 			return i, textControl, r
 		}
 		i += size
@@ -150,7 +156,8 @@ func scanTextPlain(b []byte) (off int, kind textKind, r rune) {
 
 // FuzzScanText holds scanText's fast path to the plain character-by-character scan.
 func FuzzScanText(f *testing.F) {
-	for _, s := range []string{"", "абв", "\xd0", "\xd0\x20", "\xc2\x85", "\xc2\x80", "\xc3\xa9", "\xdf\xbf", "a\x00b", "\xed\xa0\x80", "\xef\xbf\xbe", "日本"} {
+	for _, s := range []string{"", "абв", "\xd0", "\xd0\x20", "\xc2\x85", "\xc2\x80", "\xc3\xa9", "\xdf\xbf", "a\x00b", "\xed\xa0\x80", "\xef\xbf\xbe", "日本",
+		"a\r\r\rb", "a\r\nb\r", "\r\n\r", "a\u2028b", "a\u2029b", "\u2028\u2029\u0085"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {

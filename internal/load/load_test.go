@@ -541,13 +541,41 @@ func TestLines(t *testing.T) {
 			t.Errorf("Lines(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
-	// A finding's line indexes Lines: the error on the third line of a CR-only file.
-	doc := "a: 1\rb: 2\rc: [x\r"
+	// A finding's line indexes Lines: the error on the third line of a CRLF file.
+	doc := "a: 1\r\nb: 2\r\nc: [x\r\n"
 	_, fs := Parse("f.yaml", []byte(doc), DefaultLimits)
 	if len(fs) != 1 || fs[0].Line < 1 || fs[0].Line > len(Lines([]byte(doc))) {
 		t.Fatalf("findings %+v", fs)
 	}
 	if got := string(Lines([]byte(doc))[fs[0].Line-1]); got != "c: [x" {
 		t.Errorf("line %d is %q, want the broken line", fs[0].Line, got)
+	}
+}
+
+// TestHiddenBreaks: a line break that only YAML counts (lone CR, NEL, LS, PS) is an
+// encoding error at the line and column an editor shows, before yaml.v3 sees the file.
+func TestHiddenBreaks(t *testing.T) {
+	for _, tc := range []struct {
+		doc       string
+		line, col int
+		name      string
+	}{
+		{"a: 1\r\ntitle: \"a\r\r\rb\"\r\n", 2, 10, "CR (U+000D)"},
+		{"a: 1\rb: 2\r", 1, 5, "CR (U+000D)"},
+		{"title: Студент\u2028notes: injected #\n", 1, 15, "LS (U+2028)"},
+		{"a: 1\nb: \"x\u2029\"\n", 2, 6, "PS (U+2029)"},
+		{"a: 1\nb: 'ё\u0085'\n", 2, 6, "NEL (U+0085)"},
+	} {
+		_, fs := Parse("f.yaml", []byte(tc.doc), DefaultLimits)
+		if len(fs) != 1 || fs[0].Rule != RuleEncoding || fs[0].Line != tc.line || fs[0].Column != tc.col ||
+			!strings.Contains(fs[0].Message.EN, tc.name) {
+			t.Errorf("Parse(%q) = %+v, want encoding at %d:%d naming %s", tc.doc, fs, tc.line, tc.col, tc.name)
+		}
+	}
+	if i, r := HiddenBreak("a\r\nb"); i != -1 {
+		t.Errorf("HiddenBreak(CRLF) = %d, %U", i, r)
+	}
+	if i, r := HiddenBreak("ab\u2028"); i != 2 || r != 0x2028 {
+		t.Errorf("HiddenBreak(LS) = %d, %U", i, r)
 	}
 }

@@ -18,17 +18,29 @@ const (
 	textInvalidUTF8
 	textNUL
 	textControl
+	textBreak // CR outside a CRLF pair, NEL, LS or PS: a line break for YAML, not for editors
 )
 
 // scanText finds the first byte yaml.v3 would refuse without telling where: invalid
 // UTF-8, NUL, or a character outside YAML's printable set (the same set yaml.v3's reader
 // accepts: TAB, LF, CR, 0x20–0x7E, NEL, 0xA0–0xD7FF, 0xE000–0xFFFD, 0x10000 and up).
+// It also stops at a line break that editors and `git diff` do not show as one: a CR
+// outside a CRLF pair, NEL, LS or PS. yaml.v3 starts a new line there, so a title holding
+// one could hide a key from review and every position after it would be a line off.
+// Before the first such character YAML's lines and an editor's agree, so posAt is exact.
 func scanText(b []byte) (off int, kind textKind, r rune) {
 	for i := 0; i < len(b); {
 		c := b[i]
-		if c >= 0x20 && c < 0x7F || c == '\n' || c == '\r' || c == '\t' {
+		if c >= 0x20 && c < 0x7F || c == '\n' || c == '\t' {
 			i++
 			continue
+		}
+		if c == '\r' {
+			if i+1 < len(b) && b[i+1] == '\n' {
+				i += 2
+				continue
+			}
+			return i, textBreak, '\r'
 		}
 		if c == 0 {
 			return i, textNUL, 0
@@ -45,7 +57,10 @@ func scanText(b []byte) (off int, kind textKind, r rune) {
 		if r == utf8.RuneError && size <= 1 {
 			return i, textInvalidUTF8, 0
 		}
-		if !(r == 0x85 || r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000) {
+		if r == 0x85 || r == 0x2028 || r == 0x2029 {
+			return i, textBreak, r
+		}
+		if !(r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000) {
 			return i, textControl, r
 		}
 		i += size
@@ -61,6 +76,9 @@ func encodingMsg(kind textKind, r rune) i18n.Text {
 	case textNUL:
 		return i18n.Msg("в файле нулевой байт (NUL): похоже, это двоичный файл или файл в кодировке UTF-16/UTF-32; сохраните его как текст в UTF-8",
 			"the file contains a NUL byte: it looks binary or UTF-16/UTF-32 encoded; save it as UTF-8 text")
+	case textBreak:
+		return i18n.Msg("символ %[1]s: YAML считает его переводом строки, а редакторы и git diff — нет (CR допустим только в паре CRLF); удалите его или замените обычным переводом строки",
+			"character %[1]s: YAML reads it as a line break, editors and git diff do not (CR is allowed only in a CRLF pair); remove it or use an ordinary line break", BreakName(r))
 	default:
 		return i18n.Msg("недопустимый управляющий символ U+%04X; удалите его",
 			"control character U+%04X is not allowed in YAML; remove it", r)
@@ -337,4 +355,39 @@ func keyForMsg(s string) string {
 		s = string(r[:57]) + "…"
 	}
 	return fmt.Sprintf("%q", s)
+}
+
+// BreakName names a line-break character that only YAML counts (see scanText).
+func BreakName(r rune) string {
+	switch r {
+	case '\r':
+		return "CR (U+000D)"
+	case 0x85:
+		return "NEL (U+0085)"
+	case 0x2028:
+		return "LS (U+2028)"
+	case 0x2029:
+		return "PS (U+2029)"
+	}
+	return fmt.Sprintf("U+%04X", r)
+}
+
+// HiddenBreaks are the characters YAML reads as line breaks but editors do not (a CR is
+// one only outside a CRLF pair): nothing profiler writes may contain them.
+const HiddenBreaks = "\r\u0085\u2028\u2029"
+
+// HiddenBreak returns the first line break in s that only YAML counts (a CR outside a
+// CRLF pair, NEL, LS, PS) and its byte offset, or -1.
+func HiddenBreak(s string) (int, rune) {
+	for i, r := range s {
+		switch r {
+		case 0x85, 0x2028, 0x2029:
+			return i, r
+		case '\r':
+			if i+1 >= len(s) || s[i+1] != '\n' {
+				return i, r
+			}
+		}
+	}
+	return -1, 0
 }

@@ -3,10 +3,12 @@ package scaffold
 import (
 	"bytes"
 	"errors"
-	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
 	"gopkg.in/yaml.v3"
 )
@@ -23,31 +25,38 @@ type Entry struct {
 // (a flow-style document or history, an alias for stage...). The message says what to do.
 var ErrCannotEdit = errors.New("cannot edit the file in place")
 
-type editError struct{ what string }
+// EditError says why, in both languages (a Russian message must not quote English).
+type EditError struct{ What i18n.Text }
 
-func (e *editError) Error() string { return ErrCannotEdit.Error() + ": " + e.what }
-func (e *editError) Unwrap() error { return ErrCannotEdit }
+func (e *EditError) Error() string { return ErrCannotEdit.Error() + ": " + e.What.EN }
+func (e *EditError) Unwrap() error { return ErrCannotEdit }
 
-func cannot(format string, args ...any) error { return &editError{fmt.Sprintf(format, args...)} }
+func cannot(ru, en string, args ...any) error { return &EditError{i18n.Msg(ru, en, args...)} }
 
 // Promote sets the top-level `stage` to e.Stage and appends e to `history` (creating the
 // key at the end of the file when it is absent). Only the stage's value and the new lines
 // change; everything else — comments, key order, quoting, line endings — stays as it was.
 func Promote(src []byte, e Entry) ([]byte, error) {
+	// YAML counts a CR outside CRLF, NEL, LS and PS as line breaks; the text edit below
+	// counts lines by LF as editors do. The encoding rule refuses such files; refusing
+	// them here too keeps the two counts equal (a mismatch indexed past the lines).
+	if i, r := load.HiddenBreak(string(src)); i >= 0 {
+		return nil, cannot("в файле символ %s — перевод строки для YAML, но не для редактора; удалите его", "the file holds %s, a line break for YAML but not for editors; remove it", load.BreakName(r))
+	}
 	nl := "\n"
 	if bytes.Contains(src, []byte("\r\n")) {
 		nl = "\r\n"
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, cannot("the file is not valid YAML: %v", err)
+		return nil, cannot("файл не читается как YAML: %v", "the file is not valid YAML: %v", err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, cannot("the document is not a mapping")
+		return nil, cannot("документ — не словарь «ключ: значение»", "the document is not a mapping")
 	}
 	root := doc.Content[0]
 	if root.Style&yaml.FlowStyle != 0 {
-		return nil, cannot("the document is written in flow style {…}")
+		return nil, cannot("документ записан в строку {…}", "the document is written in flow style {…}")
 	}
 	lines := strings.Split(string(src), "\n")
 	bom := 0
@@ -78,10 +87,10 @@ func Promote(src []byte, e Entry) ([]byte, error) {
 		}
 	}
 	if stageV == nil {
-		return nil, cannot("the profile has no stage")
+		return nil, cannot("в профиле нет stage", "the profile has no stage")
 	}
 	if stageV.Kind != yaml.ScalarNode || stageV.Line < 1 || stageV.Line > len(lines) {
-		return nil, cannot("stage is not a plain value")
+		return nil, cannot("stage — не простое значение", "stage is not a plain value")
 	}
 
 	// 1. stage: replace the value's token on its line.
@@ -90,7 +99,7 @@ func Promote(src []byte, e Entry) ([]byte, error) {
 		a := off(stageV.Line, stageV.Column)
 		b := a + tokenLen(s[a:])
 		if b == a {
-			return nil, cannot("stage has no value on its line")
+			return nil, cannot("у stage нет значения в его строке", "stage has no value on its line")
 		}
 		lines[stageV.Line-1] = s[:a] + string(e.Stage) + s[b:]
 	}
@@ -126,15 +135,26 @@ func Promote(src []byte, e Entry) ([]byte, error) {
 			keyCol = first.Column
 		}
 		if dashCol < 1 {
-			return nil, cannot("cannot tell the indentation of history")
+			return nil, cannot("не удается определить отступ history", "cannot tell the indentation of history")
 		}
 		end := len(lines) // index of the first line after the history block
 		if histIdx+2 < len(root.Content) {
 			end = root.Content[histIdx+2].Line - 1
 		}
-		// Blank lines and comments at or left of the dash belong to what follows.
-		for end-1 >= last.Line && isTail(lines[end-1], dashCol) {
-			end--
+		if keepBlock(last) {
+			// A keep-chomped block (`change: |+`) owns the blank lines after it: the new
+			// entry goes after them, before the first comment left of the dash.
+			for j := last.Line; j < end; j++ {
+				if t := strings.TrimLeft(lines[j], " \t"); strings.HasPrefix(t, "#") && len(lines[j])-len(t) <= dashCol-1 {
+					end = j
+					break
+				}
+			}
+		} else {
+			// Blank lines and comments at or left of the dash belong to what follows.
+			for end-1 >= last.Line && isTail(lines[end-1], dashCol) {
+				end--
+			}
 		}
 		if last.Style&yaml.FlowStyle != 0 && last.Kind == yaml.MappingNode {
 			entry = []string{strings.Repeat(" ", dashCol-1) + "- " + flowEntry(e)}
@@ -147,7 +167,7 @@ func Promote(src []byte, e Entry) ([]byte, error) {
 		a := off(histK.Line, histK.Column)
 		colon := strings.IndexByte(s[a:], ':')
 		if colon < 0 {
-			return nil, cannot("history: no colon after the key")
+			return nil, cannot("history: нет двоеточия после ключа", "history: no colon after the key")
 		}
 		head, rest := s[:a+colon+1], s[a+colon+1:]
 		value, comment := rest, ""
@@ -164,13 +184,13 @@ func Promote(src []byte, e Entry) ([]byte, error) {
 			}
 			lines[histK.Line-1] = head + value + comment
 		default:
-			return nil, cannot("history is not a list")
+			return nil, cannot("history — не список", "history is not a list")
 		}
 		base := histK.Column - 1
 		entry = blockEntry(e, base+2, base+4)
 		insertAt = histK.Line
 	default:
-		return nil, cannot("history is written in flow style [ … ] or is not a list: rewrite it as a block list (one «- date: …» per line)")
+		return nil, cannot("history записан в строку [ … ] или не список: перепишите его блочным списком (по записи «- date: …» на строку)", "history is written in flow style [ … ] or is not a list: rewrite it as a block list (one «- date: …» per line)")
 	}
 	cr := strings.TrimSuffix(nl, "\n")
 	for i := range entry {
@@ -181,7 +201,7 @@ func Promote(src []byte, e Entry) ([]byte, error) {
 	out = append(out, entry...)
 	out = append(out, lines[insertAt:]...)
 	res := []byte(strings.Join(out, "\n"))
-	if err := verify(res, e); err != nil {
+	if err := verify(src, res, e); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -306,10 +326,25 @@ func flowScalar(s string) string {
 	return out
 }
 
+// keepBlock reports whether n holds a block scalar with keep chomping (`|+`, `>+`): its
+// value includes the blank lines after it.
+func keepBlock(n *yaml.Node) bool {
+	if n.Kind == yaml.ScalarNode {
+		return n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && strings.HasSuffix(n.Value, "\n\n")
+	}
+	for _, c := range n.Content {
+		if keepBlock(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // verify reads the edited text back: the stage and the last history entry must be what
-// was meant, or the edit is refused rather than written.
-func verify(data []byte, e Entry) error {
-	var v struct {
+// was meant, and the earlier entries what they were, or the edit is refused rather than
+// written.
+func verify(src, data []byte, e Entry) error {
+	var old, v struct {
 		Stage   string `yaml:"stage"`
 		History []struct {
 			Date   string `yaml:"date"`
@@ -318,15 +353,19 @@ func verify(data []byte, e Entry) error {
 			Stage  string `yaml:"stage"`
 		} `yaml:"history"`
 	}
+	_ = yaml.Unmarshal(src, &old)
 	if err := yaml.Unmarshal(data, &v); err != nil {
-		return cannot("the edited file does not read back: %v", err)
+		return cannot("измененный файл не читается: %v", "the edited file does not read back: %v", err)
 	}
 	if v.Stage != string(e.Stage) || len(v.History) == 0 {
-		return cannot("the edited file does not read back as meant")
+		return cannot("измененный файл читается не так, как задумано", "the edited file does not read back as meant")
+	}
+	if len(v.History) != len(old.History)+1 || !slices.Equal(v.History[:len(old.History)], old.History) {
+		return cannot("прежние записи history изменились бы", "the earlier history entries would change")
 	}
 	h := v.History[len(v.History)-1]
 	if h.Date != e.Date || h.Change != e.Change || h.Basis != e.Basis || h.Stage != string(e.Stage) {
-		return cannot("the edited file does not read back as meant")
+		return cannot("измененный файл читается не так, как задумано", "the edited file does not read back as meant")
 	}
 	return nil
 }

@@ -85,6 +85,14 @@ func FuzzPromote(f *testing.F) {
 		b, _ := os.ReadFile(in)
 		f.Add(b, "Основание, n=3")
 	}
+	// Line breaks that YAML counts and editors do not, in a quoted value before history
+	// and as line ends (issue 18, item 1): the byte-level mutator rarely makes the
+	// three-byte LS/PS, and no seed had them.
+	for _, br := range []string{"\r", "\r\r\r", "\u0085", "\u2028", "\u2029"} {
+		f.Add([]byte("title: \"a"+br+"b\"\nstage: segment\nhistory:\n  - date: \"2026-01-01\"\n    change: x\n"), "b")
+		f.Add([]byte("stage: segment"+br+"history:"+br+"  - date: x"+br), "b")
+	}
+	f.Add([]byte("stage: segment\nhistory:\n  - date: \"2026-01-01\"\n    change: |+\n      x\n\n\n"), "b")
 	f.Fuzz(func(t *testing.T, src []byte, basis string) {
 		e := Entry{Date: "2026-01-02", Change: "c", Basis: basis, Stage: model.StageHypothesis}
 		// Promote either refuses or returns text that reads back as meant (verify runs
@@ -103,5 +111,40 @@ func BenchmarkPromote(b *testing.B) {
 		if _, err := Promote(src, e); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestPromoteHiddenBreaks: quoted values holding line breaks that only YAML counts made
+// Promote index past its lines (issue 18, item 1). They are refused, never a panic.
+func TestPromoteHiddenBreaks(t *testing.T) {
+	for _, br := range []string{"\r", "\r\r\r", "\u0085\u0085\u0085", "\u2028\u2028\u2028", "\u2029", "\r\r"} {
+		for _, src := range []string{
+			"title: \"a" + br + "b\"\nstage: segment\nhistory:\n  - date: \"2026-01-01\"\n    change: x\n",
+			"stage: segment\r" + br + "history: []\r",
+		} {
+			_, err := Promote([]byte(src), Entry{Date: "2026-01-02", Change: "c", Stage: model.StageHypothesis})
+			var ee *EditError
+			if !errors.As(err, &ee) || !strings.Contains(ee.What.RU, "перевод строки") {
+				t.Errorf("Promote(%q): err = %v, want the hidden line break named", src, err)
+			}
+		}
+	}
+}
+
+// TestPromoteKeepsKeepChomped: a last history entry with a keep-chomped block owns the
+// blank lines after it; the new entry goes after them and the old value is unchanged.
+func TestPromoteKeepsKeepChomped(t *testing.T) {
+	src := "stage: segment\nhistory:\n  - date: \"2026-01-01\"\n    change: |+\n      строка\n\n\n# комментарий\nnotes: x\n"
+	got, err := Promote([]byte(src), Entry{Date: "2026-01-02", Change: "c", Stage: model.StageHypothesis})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "stage: hypothesis\nhistory:\n  - date: \"2026-01-01\"\n    change: |+\n      строка\n\n\n" +
+		"  - date: \"2026-01-02\"\n    change: c\n    stage: hypothesis\n# комментарий\nnotes: x\n"
+	if string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if !strings.HasPrefix(string(got)[len("stage: hypothesis"):], src[len("stage: segment"):strings.Index(src, "# комм")]) {
+		t.Error("the old entry's bytes changed")
 	}
 }

@@ -137,9 +137,13 @@ var baseFuncs = template.FuncMap{
 
 // Scalar renders s as a one-line YAML scalar: plain when YAML reads it back as the same
 // string, quoted otherwise ("18-25" stays plain, "007" and "true" are quoted).
+//
+// Also quoted: what YAML 1.1 readers (PyYAML, older js-yaml) read as something else —
+// yes/no/on/off/y/n in any usual case, "=" and "<<" — and every line break, escaped
+// (\r, \N, \L, \P), so no character YAML counts as a line break is ever written raw.
 func Scalar(s string) string {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if strings.ContainsAny(s, "\n\r") {
+	if strings.ContainsAny(s, "\n\r\u0085\u2028\u2029") || yaml11Special(s) {
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	b, err := yaml.Marshal(n)
@@ -153,6 +157,17 @@ func Scalar(s string) string {
 		out = strings.TrimSuffix(string(b), "\n")
 	}
 	return out
+}
+
+// yaml11Special reports whether a YAML 1.1 reader takes the plain scalar s for a boolean
+// or for the "=" value key / "<<" merge key.
+func yaml11Special(s string) bool {
+	switch s {
+	case "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+		"on", "On", "ON", "off", "Off", "OFF", "=", "<<":
+		return true
+	}
+	return false
 }
 
 // LSData fills life-situation.yaml.tmpl.

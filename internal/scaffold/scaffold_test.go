@@ -159,6 +159,10 @@ func TestScalar(t *testing.T) {
 	for in, want := range map[string]string{
 		"мужской": "мужской", "18-25": "18-25", "007": `"007"`, "true": `"true"`, "a: b": `'a: b'`,
 		"2026-01-01": `"2026-01-01"`, "two\nlines": `"two\nlines"`, "#x": `'#x'`,
+		// YAML 1.1 booleans and keys (issue 18, item 18), hidden line breaks (item 2).
+		"yes": `"yes"`, "No": `"No"`, "ON": `"ON"`, "off": `"off"`, "y": `"y"`, "=": `"="`, "<<": `"<<"`,
+		"yesterday": "yesterday", "a\u2028notes: x #": `"a\Lnotes: x #"`, "a\u0085b": `"a\Nb"`,
+		"a\u2029b": `"a\Pb"`, "a\rb": `"a\rb"`,
 	} {
 		if got := Scalar(in); got != want {
 			t.Errorf("Scalar(%q) = %s, want %s", in, got, want)
