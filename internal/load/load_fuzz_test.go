@@ -146,7 +146,7 @@ func scanTextPlain(b []byte) (off int, kind textKind, r rune) {
 		if r == 0x85 || r == 0x2028 || r == 0x2029 {
 			return i, textBreak, r
 		}
-		if !( r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000) {
+		if !(r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000) {
 			return i, textControl, r
 		}
 		i += size
