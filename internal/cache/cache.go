@@ -5,12 +5,21 @@
 // positions those rules may report; see rules.CrossFilePointers). The cross-file rules
 // always run again, on the summaries, so a cached run reports exactly what a cold run does.
 //
-// The cache file is written atomically; an unreadable, corrupt or foreign cache file is
-// ignored and rebuilt, never an error.
+// The cache file is written atomically; an unreadable or corrupt cache file is ignored
+// and rebuilt, never an error.
+//
+// A cache is trusted only if this user wrote it on this machine: it ends with an
+// HMAC-SHA256 of its content under a random key kept in the user's cache folder
+// (~/.cache/profiler/cache-key), so an entry planted in a committed or shared cache (a
+// matching content hash with no findings) cannot hide errors. A cache that is a symbolic
+// link, not a regular file, writable by other users or owned by another user is neither
+// read nor written, and neither is a file that is not a cache (a mistyped
+// --cache-location must not replace a document): [File.Warnings] says so.
 package cache
 
 import (
 	"bytes"
+	"crypto/hmac"
 	"crypto/sha256"
 	"errors"
 	"io/fs"
@@ -23,6 +32,8 @@ import (
 
 	"github.com/profiler-cx/profiler/internal/atomicfile"
 	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/rules"
 	"github.com/profiler-cx/profiler/schemas"
@@ -32,7 +43,7 @@ import (
 const DefaultLocation = ".profiler-cache"
 
 // format changes whenever Entry or File change shape.
-const format = "profiler-cache/3"
+const format = "profiler-cache/4"
 
 // magic starts every cache file so that a foreign file is recognised before decoding.
 var magic = []byte("PROFILERCACHE\n")
@@ -89,10 +100,17 @@ type File struct {
 	changed bool
 	start   int64
 
+	secret   []byte      // the HMAC key; nil: the cache is off (see warnings)
+	readOnly bool        // the file at path is not ours to replace
+	warnings []i18n.Text // set with old
+
 	saveOnce sync.Once
 	saved    chan struct{} // closed when saveErr is set
 	saveErr  error
 }
+
+// maxBytes bounds what is read of a cache file (a link to /dev/zero is refused anyway).
+const maxBytes = 1 << 30
 
 // Sum is the content hash used as the key of a file's entry.
 func Sum(data []byte) [32]byte { return sha256.Sum256(data) }
@@ -120,21 +138,83 @@ func Open(path, key string) *File {
 	f := &File{path: path, key: key, next: map[string]*Entry{}, start: time.Now().UnixNano(),
 		loaded: make(chan struct{}), saved: make(chan struct{})}
 	go func() {
-		f.old, f.changed = load(path, key)
+		f.old, f.changed = f.load(path, key)
 		close(f.loaded)
 	}()
 	return f
 }
 
+// Warnings says why the cache was ignored or will not be written, if it was.
+func (f *File) Warnings() []i18n.Text {
+	<-f.loaded
+	return f.warnings
+}
+
+func (f *File) warn(ru, en string, args ...any) {
+	f.warnings = append(f.warnings, i18n.Msg(ru, en, args...))
+}
+
 // load reads the cache file: its entries, and whether it must be rewritten even if no
 // entry changes (it was unreadable, corrupt or for another key).
-func load(path, key string) (map[string]*Entry, bool) {
+func (f *File) load(path, key string) (map[string]*Entry, bool) {
 	empty := map[string]*Entry{}
-	data, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(data, magic) {
-		return empty, err == nil || !errors.Is(err, os.ErrNotExist)
+	secret, err := Secret()
+	if err != nil {
+		f.readOnly = true
+		f.warn("кэш %s не используется: негде хранить его ключ (%v)", "the cache %s is not used: there is nowhere to keep its key (%v)", path, err)
+		return empty, false
 	}
-	r := &reader{b: data[len(magic):]}
+	st, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		f.secret = secret
+		return empty, true
+	case err != nil:
+		f.readOnly = true
+		f.warn("кэш %s не используется: %v", "the cache %s is not used: %v", path, err)
+		return empty, false
+	case st.Mode()&fs.ModeSymlink != 0 || !st.Mode().IsRegular():
+		f.readOnly = true
+		f.warn("кэш %s не используется: это символическая ссылка или не обычный файл; удалите его",
+			"the cache %s is not used: it is a symbolic link or not a regular file; remove it", path)
+		return empty, false
+	case st.Mode().Perm()&0o022 != 0 || foreignOwner(st):
+		f.readOnly = true
+		f.warn("кэш %s не используется: его могут менять другие пользователи; удалите его (кэш — личный файл, его не коммитят и не передают)",
+			"the cache %s is not used: other users can change it; remove it (a cache is personal: never commit or share it)", path)
+		return empty, false
+	}
+	data, err := load.ReadFile(path, load.Limits{MaxBytes: maxBytes})
+	if err != nil {
+		f.readOnly = true
+		why := i18n.Same(err.Error())
+		var re *load.ReadError
+		if errors.As(err, &re) {
+			why = re.Message
+		}
+		f.warnings = append(f.warnings, i18n.Join(": ", i18n.Msg("кэш %s не используется", "the cache %s is not used", path), why))
+		return empty, false
+	}
+	if len(data) > 0 && !bytes.HasPrefix(data, magic) {
+		f.readOnly = true
+		f.warn("%s — не файл кэша profiler: он не изменен; укажите другой --cache-location",
+			"%s is not a profiler cache file: it is left as it is; choose another --cache-location", path)
+		return empty, false
+	}
+	f.secret = secret
+	if len(data) == 0 {
+		return empty, true
+	}
+	if r := (&reader{b: data[len(magic):]}); r.str() != format || r.err != nil || len(data) < len(magic)+sha256.Size {
+		return empty, true // another version's cache: rebuilt silently
+	}
+	body, mac := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
+	if !hmac.Equal(mac, sign(secret, body)) {
+		f.warn("кэш %s записан не этим пользователем или изменен: он не используется и будет перезаписан (кэш — личный файл, его не коммитят и не передают)",
+			"the cache %s was not written by this user or was changed: it is not used and will be rewritten (a cache is personal: never commit or share it)", path)
+		return empty, true
+	}
+	r := &reader{b: body[len(magic):]}
 	if r.str() != format || r.str() != key || r.err != nil {
 		return empty, true
 	}
@@ -265,6 +345,9 @@ func (f *File) StartSave() {
 
 func (f *File) save() error {
 	<-f.loaded
+	if f.readOnly {
+		return nil // Warnings says why
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for k, e := range f.old {
@@ -305,7 +388,14 @@ func (f *File) save() error {
 		w.uint(uint64(len(raw)))
 		w.b = append(w.b, raw...)
 	}
+	w.b = append(w.b, sign(f.secret, w.b)...)
 	// A cache is rebuilt when it is lost or unreadable: it is replaced atomically, but
 	// not synced to the disk, which would cost more than the rest of a warm run.
-	return atomicfile.WriteUnsynced(f.path, w.b, 0o644)
+	return atomicfile.WriteUnsynced(f.path, w.b, 0o600)
+}
+
+func sign(secret, body []byte) []byte {
+	m := hmac.New(sha256.New, secret)
+	m.Write(body)
+	return m.Sum(nil)
 }

@@ -8,6 +8,15 @@ import (
 	"time"
 )
 
+// TestMain keeps the key caches are signed with out of the user's real cache folder.
+func TestMain(m *testing.M) {
+	d, _ := os.MkdirTemp("", "profiler-cache-key-")
+	SecretDir = func() (string, error) { return d, nil }
+	code := m.Run()
+	os.RemoveAll(d)
+	os.Exit(code)
+}
+
 func stat(t *testing.T, p string) os.FileInfo {
 	t.Helper()
 	st, err := os.Stat(p)

@@ -17,3 +17,9 @@ func metaOf(st fs.FileInfo) (Meta, bool) {
 	return Meta{Size: st.Size(), Mtime: st.ModTime().UnixNano(), Ctime: ctimeNs(sys),
 		Ino: uint64(sys.Ino), Dev: uint64(sys.Dev)}, true
 }
+
+// foreignOwner reports whether another user owns the file.
+func foreignOwner(st fs.FileInfo) bool {
+	sys, ok := st.Sys().(*syscall.Stat_t)
+	return ok && int(sys.Uid) != syscall.Getuid()
+}

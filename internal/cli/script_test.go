@@ -12,6 +12,13 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// validate --cache keeps its key in the user's cache folder: not the real one in tests.
+	if os.Getenv("XDG_CACHE_HOME") == "" || os.Getenv("PROFILER_TEST_CACHE") == "" {
+		if d, err := os.MkdirTemp("", "profiler-test-cache-"); err == nil {
+			os.Setenv("XDG_CACHE_HOME", d)
+			os.Setenv("PROFILER_TEST_CACHE", d)
+		}
+	}
 	testscript.Main(m, map[string]func(){
 		"profiler": func() { os.Exit(Main(os.Args[1:], System())) },
 	})

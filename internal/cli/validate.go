@@ -125,6 +125,9 @@ func validateRun(e *env, opts *validateOptions) error {
 		Cache:     c,
 	})
 	if c != nil {
+		for _, w := range c.Warnings() {
+			fmt.Fprintln(e.ios.ErrOut, e.t("profiler: предупреждение: ", "profiler: warning: ")+w.In(e.lang))
+		}
 		if err := c.Save(); err != nil {
 			fmt.Fprintln(e.ios.ErrOut, i18n.Msg("profiler: предупреждение: не удалось записать кэш %s: %v",
 				"profiler: warning: cannot write the cache %s: %v", opts.CacheFile, err).In(e.lang))

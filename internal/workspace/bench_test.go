@@ -48,7 +48,11 @@ func TestMain(m *testing.M) {
 	// GOMEMLIMIT in the environment win), so that in-process figures — the parse-only
 	// baseline included — are measured as `profiler validate` runs.
 	gctune.Tune()
+	// validate --cache signs caches with a key in the user's cache folder: not the real one.
+	secretDir, _ := os.MkdirTemp("", "profiler-bench-key-")
+	cache.SecretDir = func() (string, error) { return secretDir, nil }
 	code := m.Run()
+	os.RemoveAll(secretDir)
 	if tempRoot != "" {
 		os.RemoveAll(tempRoot)
 	}

@@ -1,0 +1,52 @@
+package cache
+
+import (
+	"crypto/rand"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/profiler-cx/profiler/internal/atomicfile"
+	"github.com/profiler-cx/profiler/internal/load"
+)
+
+// SecretDir is the folder that keeps the key caches are signed with: the user's cache
+// folder (XDG_CACHE_HOME, ~/.cache, %LocalAppData%), never the workspace, so that a
+// repository cannot bring a cache that profiler trusts. Tests point it elsewhere.
+var SecretDir = func() (string, error) {
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, "profiler"), nil
+}
+
+// Secret returns this user's cache key, creating it (32 random bytes, mode 0600) the
+// first time. Two runs creating it at once agree: the key is created with a hard link
+// that fails if the other run was first, and then read.
+func Secret() ([]byte, error) {
+	dir, err := SecretDir()
+	if err != nil {
+		return nil, err
+	}
+	p := filepath.Join(dir, "cache-key")
+	for range 2 {
+		b, err := load.ReadFile(p, load.Limits{MaxBytes: 1024})
+		if err == nil && len(b) >= 32 {
+			return b, nil
+		}
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		key := make([]byte, 32)
+		rand.Read(key)
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, err
+		}
+		if err := atomicfile.Write(p, key, 0o600, false); err != nil && !errors.Is(err, atomicfile.ErrExists) {
+			return nil, err
+		}
+	}
+	return nil, errors.New("cannot create " + p)
+}
