@@ -45,6 +45,9 @@ func WriteUnsynced(path string, data []byte, perm fs.FileMode) error {
 }
 
 func writeFile(path string, data []byte, perm fs.FileMode, overwrite, sync bool) (err error) {
+	if err := Confined(path); err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	if st, err := os.Lstat(path); err == nil {
 		if !overwrite {

@@ -75,14 +75,18 @@ type usageError struct{ msg i18n.Text }
 
 func (e *usageError) Error() string { return e.msg.EN }
 
-func usageErr(ru, en string, args ...any) error { return &usageError{msg: i18n.Msg(ru, en, args...)} }
+func usageErr(ru, en string, args ...any) error {
+	return &usageError{msg: i18n.Msg(ru, en, localized(args)...)}
+}
 
 // ioError is an I/O failure the user must fix (a file that cannot be written...): exit 2.
 type ioError struct{ msg i18n.Text }
 
 func (e *ioError) Error() string { return e.msg.EN }
 
-func ioErr(ru, en string, args ...any) error { return &ioError{msg: i18n.Msg(ru, en, args...)} }
+func ioErr(ru, en string, args ...any) error {
+	return &ioError{msg: i18n.Msg(ru, en, localized(args)...)}
+}
 
 // langFromArgs finds --lang before Cobra parses anything, so that help texts and flag
 // errors are already in the user's language.

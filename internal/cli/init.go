@@ -158,8 +158,9 @@ func initRun(e *env, opts *initOptions) error {
 			continue
 		}
 		if !opts.Force {
-			return ioErr("файл %s уже существует — он не изменен; чтобы перезаписать его, добавьте --force",
-				"%s already exists and was left as it is; add --force to overwrite it", displayPath(p))
+			// Most often another life situation has this id: --force would replace it.
+			return ioErr("файл %s уже существует — он не изменен; если это другая жизненная ситуация, задайте другой идентификатор: --id; заменить этот файл: --force",
+				"%s already exists and was left as it is; if it is another life situation, choose another id with --id; to replace this file: --force", displayPath(p))
 		}
 		lsPath = p // --force replaces the file that is there: the folder keeps one life situation
 		break
@@ -192,6 +193,12 @@ func initRun(e *env, opts *initOptions) error {
 		e.dryRunFile(lsPath, data)
 		fmt.Fprintf(e.ios.Out, "==> %s <==\n", displayPath(gitkeep))
 	} else {
+		// Every folder this writes into, checked before the first write.
+		for _, p := range []string{lsPath, gitkeep, filepath.Join(schemaDir, "x")} {
+			if err := atomicfile.Confined(p); err != nil {
+				return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(p), err)
+			}
+		}
 		_, statErr := os.Lstat(lsPath)
 		if err := e.writeNew(lsPath, data, opts.Force); err != nil {
 			return err
@@ -201,7 +208,7 @@ func initRun(e *env, opts *initOptions) error {
 		} else {
 			e.note(e.t("создан ", "created ") + displayPath(lsPath))
 		}
-		if err := os.MkdirAll(filepath.Dir(gitkeep), 0o755); err != nil {
+		if err := atomicfile.MkdirAll(filepath.Dir(gitkeep), 0o755); err != nil {
 			return ioErr("не удалось создать папку %s: %v", "cannot create the folder %s: %v", displayPath(filepath.Dir(gitkeep)), err)
 		}
 		err := atomicfile.Write(gitkeep, nil, 0o644, false)

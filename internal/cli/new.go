@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/profiler-cx/profiler/internal/atomicfile"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
@@ -209,6 +210,9 @@ func newProfileRun(e *env, opts *newProfileOptions) error {
 		}
 	}
 
+	if err := atomicfile.Confined(path); err != nil && !opts.DryRun { // before the schemas are exported
+		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(path), err)
+	}
 	attrs := profileAttrs(ls, status, sets)
 	schema, err := e.profileSchemaRef(lsPath, profilesDir, opts.DryRun)
 	if err != nil {
@@ -347,7 +351,7 @@ func setFindings(path string, data []byte, sets []setValue, fs []finding.Finding
 // the same way); otherwise the workspace's exported schemas, exported now if missing.
 func (e *env) profileSchemaRef(lsPath, profilesDir string, dryRun bool) (string, error) {
 	lsDir := filepath.Dir(lsPath)
-	if data, err := os.ReadFile(lsPath); err == nil {
+	if data, err := load.ReadFile(lsPath, load.Limits{}); err == nil {
 		if ref := scaffold.Modeline(data); ref != "" {
 			if strings.Contains(ref, "://") {
 				if i := strings.LastIndexByte(ref, '/'); i >= 0 {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/profiler-cx/profiler/internal/atomicfile"
 	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/render"
 	"github.com/profiler-cx/profiler/internal/report"
@@ -118,7 +119,7 @@ func renderRun(e *env, opts *renderOptions) error {
 		if err != nil || !st.IsDir() {
 			return usageErr("--templates: %s не папка", "--templates: %s is not a folder", opts.Templates)
 		}
-		ropts.Templates = os.DirFS(opts.Templates)
+		ropts.Templates = load.DirFS(opts.Templates)
 	}
 	lss, ps := res.LifeSituations(), res.Profiles()
 	if opts.Out == "-" {
@@ -188,6 +189,12 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 		}
 		dirs = append(dirs, d)
 	}
+	if !opts.Check {
+		// --out, or a folder above it, may be a link committed to lead out of the workspace.
+		if err := atomicfile.Confined(filepath.Join(out, "x")); err != nil {
+			return ioErr("не удалось записать в %s: %v — ничего не записано", "cannot write into %s: %v — nothing was written", out, err)
+		}
+	}
 	var batch atomicfile.Batch
 	defer batch.Abort()
 	top := "" // the first folder created for --out's parents, removed again on failure
@@ -207,7 +214,7 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 	if !opts.Check {
 		if !exists[out] {
 			top = missingTop(filepath.Dir(out))
-			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			if err := atomicfile.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 				return fail(mkdirErr(err))
 			}
 		}
@@ -340,7 +347,10 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 			continue
 		}
 		if err := os.Remove(a.fsPath); err != nil {
-			return ioErr("не удалось удалить %s: %v", "cannot remove %s: %v", a.display, err)
+			// The new pages are already in place: say so, the run did not fail as a whole.
+			return ioErr("не удалось удалить устаревшую страницу %s: %v — новые страницы уже записаны в %s (%d), удалено устаревших: %d; удалите остальные вручную или повторите",
+				"cannot remove the stale page %s: %v — the new pages are already written to %s (%d), %d stale removed; remove the rest by hand or run again",
+				a.display, err, out, written, removed)
 		}
 		removed++
 		emptied = append(emptied, filepath.Dir(a.fsPath))
@@ -437,6 +447,9 @@ func staleFiles(out string, want map[string]bool, marker []byte) ([]outAction, e
 			if p != out && strings.HasPrefix(d.Name(), ".") {
 				return fs.SkipDir // hidden: never a page folder (ids are slugs), and where new folders are built
 			}
+			if p != out && !pageFolder(p) {
+				return fs.SkipDir // not a folder render makes: another render's --out (docs/en)
+			}
 			return nil
 		}
 		if !d.Type().IsRegular() || !strings.HasSuffix(d.Name(), ".md") {
@@ -455,6 +468,23 @@ func staleFiles(out string, want map[string]bool, marker []byte) ([]outAction, e
 		return nil, ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", out, err)
 	}
 	return stale, nil
+}
+
+// pageFolder reports whether dir, a folder inside --out, is one render makes: one life
+// situation's pages, which holds no folders. A folder holding folders is the --out of
+// another render (`render --out docs/en` beside `render --out docs`): its pages are not
+// this render's to remove. This also keeps the walk one level deep.
+func pageFolder(dir string) bool {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range ents {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			return false
+		}
+	}
+	return true
 }
 
 // generated reports whether the file at p starts with the marker.

@@ -156,7 +156,7 @@ func displayPath(p string) string {
 // writeNew writes a user file atomically; without force an existing file is an error that
 // names it, and the file is left as it was.
 func (e *env) writeNew(path string, data []byte, force bool) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := atomicfile.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return ioErr("не удалось создать папку %s: %v", "cannot create the folder %s: %v", displayPath(filepath.Dir(path)), err)
 	}
 	err := atomicfile.Write(path, data, 0o644, force)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/profiler-cx/profiler/internal/atomicfile"
+	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/schemas"
 	"github.com/spf13/cobra"
 )
@@ -102,13 +103,13 @@ func schemaRun(e *env, opts *schemaOptions) error {
 // exportSchemas writes names into opts.Out. Identical files are left alone; a different
 // existing file stops the export (nothing written) unless --force.
 func exportSchemas(e *env, opts *schemaOptions, names []string) error {
-	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
+	if err := atomicfile.MkdirAll(opts.Out, 0o755); err != nil {
 		return ioErr("не удалось создать папку %s: %v", "cannot create folder %s: %v", opts.Out, err)
 	}
 	var conflicts, write []string
 	for _, n := range names {
 		want, _ := schemas.Bytes(n)
-		have, err := os.ReadFile(filepath.Join(opts.Out, n))
+		have, err := load.ReadFile(filepath.Join(opts.Out, n), load.Limits{}) // bounded, regular files only
 		switch {
 		case err == nil && bytes.Equal(have, want):
 			continue

@@ -161,8 +161,11 @@ func validateRun(e *env, opts *validateOptions) error {
 		if err := rep.Report(&buf, res.Findings, sum); err != nil {
 			return ioErr("не удалось записать отчет: %v", "cannot write the report: %v", err)
 		}
+		if err := reportTarget(opts.Output, res); err != nil {
+			return err
+		}
 		if dir := filepath.Dir(opts.Output); dir != "." {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
+			if err := atomicfile.MkdirAll(dir, 0o755); err != nil {
 				return ioErr("не удалось создать папку %s: %v", "cannot create folder %s: %v", dir, err)
 			}
 		}
@@ -186,6 +189,32 @@ func validateRun(e *env, opts *validateOptions) error {
 		return &exitError{code: ExitUsage}
 	case failed:
 		return &exitError{code: ExitFindings}
+	}
+	return nil
+}
+
+// reportTarget refuses an -o that would replace what the user keeps: a file this run
+// checked (`-o profiles/x.yaml` by a slip), any YAML file, or what is not a regular file.
+// A missing file or an earlier report is fine.
+func reportTarget(out string, res *workspace.Result) error {
+	st, err := os.Lstat(out)
+	if err != nil {
+		return nil // missing (or the write says why)
+	}
+	refuse := func() error {
+		return ioErr("%s: файл уже есть и это не отчет (проверенный файл или YAML) — он не изменен; укажите другой файл -o",
+			"%s: the file exists and is not a report (a checked file or YAML) — it is left as it is; choose another -o file", out)
+	}
+	if ext := strings.ToLower(filepath.Ext(out)); ext == ".yaml" || ext == ".yml" || !st.Mode().IsRegular() {
+		return refuse()
+	}
+	for _, d := range res.Docs {
+		if d.Path == "-" {
+			continue
+		}
+		if ds, err := os.Stat(filepath.FromSlash(d.Path)); err == nil && os.SameFile(ds, st) {
+			return refuse()
+		}
 	}
 	return nil
 }

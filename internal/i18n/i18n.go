@@ -63,12 +63,35 @@ func (t Text) IsZero() bool { return t.RU == "" && t.EN == "" }
 
 // Msg formats both wordings with the same arguments. Use indexed verbs (%[2]s) when the
 // two languages need the arguments in a different order.
+//
+// An argument that is a Text or a [Localizer] (an error that knows its wording in each
+// language) is printed in the message's own language, so a Russian message never quotes
+// an English fragment.
 func Msg(ru, en string, args ...any) Text {
 	if len(args) == 0 {
 		return Text{RU: ru, EN: en}
 	}
-	return Text{RU: fmt.Sprintf(ru, args...), EN: fmt.Sprintf(en, args...)}
+	ruArgs, enArgs := args, args
+	for i, a := range args {
+		var t Text
+		switch a := a.(type) {
+		case Text:
+			t = a
+		case Localizer:
+			t = a.Localize()
+		default:
+			continue
+		}
+		if &ruArgs[0] == &args[0] {
+			ruArgs, enArgs = append([]any(nil), args...), append([]any(nil), args...)
+		}
+		ruArgs[i], enArgs[i] = t.RU, t.EN
+	}
+	return Text{RU: fmt.Sprintf(ru, ruArgs...), EN: fmt.Sprintf(en, enArgs...)}
 }
+
+// Localizer is a message argument with a wording in each language.
+type Localizer interface{ Localize() Text }
 
 // Same is a text that reads the same in both languages (a number, a code, a file name).
 func Same(s string) Text { return Text{RU: s, EN: s} }

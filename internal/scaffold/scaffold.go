@@ -29,7 +29,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -37,6 +36,7 @@ import (
 
 	"github.com/profiler-cx/profiler/internal/catalog"
 	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
 	"gopkg.in/yaml.v3"
 )
@@ -84,8 +84,11 @@ func EmbeddedTemplate(name string) ([]byte, error) { return embedded.ReadFile("t
 // source reads a template: the override folder first, then the embedded file.
 func (o Options) source(name string) (text, origin string, err error) {
 	if o.Templates != "" {
-		for _, p := range []string{filepath.Join(o.Templates, o.lang(), name), filepath.Join(o.Templates, name)} {
-			b, err := os.ReadFile(p)
+		for _, n := range []string{path.Join(o.lang(), name), name} {
+			p := filepath.Join(o.Templates, filepath.FromSlash(n))
+			// Bounded, regular files only, links kept inside the folder (a template
+			// linked to /proc/self/environ would write secrets into the scaffold).
+			b, err := load.ReadFileIn(o.Templates, n, load.Limits{})
 			if err == nil {
 				return string(b), p, nil
 			}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/profiler-cx/profiler/internal/atomicfile"
+	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/schemas"
 )
 
@@ -87,7 +88,7 @@ func ExportSchemas(dir string, force, dryRun bool) ([]SchemaFile, error) {
 	for _, name := range schemas.Names() {
 		data, _ := schemas.Bytes(name)
 		p := filepath.Join(dir, name)
-		old, err := os.ReadFile(p)
+		old, err := load.ReadFile(p, load.Limits{}) // bounded, regular files only (a link to /dev/zero)
 		switch {
 		case err == nil && bytes.Equal(old, data):
 			out = append(out, SchemaFile{p, SchemaSame})
@@ -102,7 +103,7 @@ func ExportSchemas(dir string, force, dryRun bool) ([]SchemaFile, error) {
 			out = append(out, SchemaFile{p, SchemaPlanned})
 			continue
 		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := atomicfile.MkdirAll(dir, 0o755); err != nil {
 			return out, err
 		}
 		if err := atomicfile.Write(p, data, 0o644, force); err != nil {

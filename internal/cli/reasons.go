@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"syscall"
+
+	"github.com/profiler-cx/profiler/internal/atomicfile"
+	"github.com/profiler-cx/profiler/internal/i18n"
+)
+
+// osError is an error from the system shown in a message: English as the system says it,
+// Russian for the common causes, so a Russian message does not quote «not a directory».
+type osError struct{ err error }
+
+func (e osError) Error() string { return e.err.Error() }
+func (e osError) Unwrap() error { return e.err }
+
+func (e osError) Localize() i18n.Text {
+	path := ""
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(e.err, &pe):
+		path = pe.Path
+	case errors.As(e.err, &le):
+		path = le.New
+	}
+	ru := ruReason(e.err)
+	if ru == "" {
+		return i18n.Same(e.err.Error())
+	}
+	if path != "" {
+		ru = path + ": " + ru // the system named the file ("lstat x: not a directory")
+	}
+	return i18n.Text{RU: ru, EN: e.err.Error()}
+}
+
+// ruReason is the Russian for an error's cause, or "" when it has none here.
+func ruReason(err error) string {
+	var errno syscall.Errno
+	switch {
+	case errors.Is(err, atomicfile.ErrOutside):
+		return atomicfile.ErrOutsideRU
+	case errors.Is(err, atomicfile.ErrNotRegular):
+		return "не обычный файл (символическая ссылка, папка или устройство): он оставлен как есть"
+	case errors.Is(err, atomicfile.ErrExists):
+		return "файл уже существует"
+	case errors.Is(err, fs.ErrNotExist):
+		return "нет такого файла или папки"
+	case errors.Is(err, fs.ErrPermission):
+		return "нет прав доступа"
+	case errors.As(err, &errno):
+		switch errno {
+		case syscall.ENOTDIR:
+			return "не папка"
+		case syscall.EISDIR:
+			return "это папка"
+		case syscall.ENAMETOOLONG:
+			return "слишком длинное имя файла"
+		case syscall.ENOSPC:
+			return "нет места на диске"
+		case syscall.EFBIG:
+			return "файл слишком большой"
+		case syscall.EROFS:
+			return "файловая система только для чтения"
+		case syscall.ELOOP:
+			return "слишком много уровней символических ссылок"
+		case syscall.EEXIST:
+			return "файл уже существует"
+		}
+	}
+	return ""
+}
+
+// localized wraps the errors among message arguments so that they print in the
+// message's language (see i18n.Msg).
+func localized(args []any) []any {
+	for i, a := range args {
+		if err, ok := a.(error); ok {
+			if _, done := a.(i18n.Localizer); !done {
+				args[i] = osError{err}
+			}
+		}
+	}
+	return args
+}
