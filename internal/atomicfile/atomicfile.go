@@ -34,17 +34,26 @@ var write = func(f *os.File, data []byte) (int, error) { return f.Write(data) }
 // path is left untouched and ErrExists returned. perm applies to a new file; an existing
 // file keeps its mode.
 func Write(path string, data []byte, perm fs.FileMode, overwrite bool) (err error) {
-	return writeFile(path, data, perm, overwrite, true)
+	return writeFile(path, data, perm, overwrite, true, nil)
+}
+
+// Edit replaces path like Write with overwrite, for an edit of what the caller read:
+// unchanged runs just before the rename, when the new content is already on disk, and an
+// error from it (the file changed meanwhile: an editor saved, another run edited it)
+// stops the write with nothing changed. It keeps the window in which a concurrent change
+// could be lost to the rename itself.
+func Edit(path string, data []byte, unchanged func() error) error {
+	return writeFile(path, data, 0o644, true, true, unchanged)
 }
 
 // WriteUnsynced replaces (or creates) path like Write with overwrite, without syncing the
 // data to the disk first: readers still see the old content or the new one, but after a
 // power failure the file may be empty. For files that are rebuilt when lost (caches).
 func WriteUnsynced(path string, data []byte, perm fs.FileMode) error {
-	return writeFile(path, data, perm, true, false)
+	return writeFile(path, data, perm, true, false, nil)
 }
 
-func writeFile(path string, data []byte, perm fs.FileMode, overwrite, sync bool) (err error) {
+func writeFile(path string, data []byte, perm fs.FileMode, overwrite, sync bool, unchanged func() error) (err error) {
 	if err := Confined(path); err != nil {
 		return err
 	}
@@ -92,6 +101,11 @@ func writeFile(path string, data []byte, perm fs.FileMode, overwrite, sync bool)
 			return err
 		}
 		return os.Remove(tmp.Name())
+	}
+	if unchanged != nil {
+		if err = unchanged(); err != nil {
+			return err
+		}
 	}
 	return os.Rename(tmp.Name(), path)
 }

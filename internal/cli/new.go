@@ -120,6 +120,11 @@ func parseSets(in []string) ([]setValue, error) {
 		if err := oneLine("--set", v); err != nil {
 			return nil, err
 		}
+		// The key goes into the YAML as it is: only an id (a slug) cannot inject anything.
+		if !model.IsID(k) {
+			return nil, usageErr("--set %q: %q — не идентификатор признака (строчные латинские буквы, цифры и дефисы, например legal-form)",
+				"--set %q: %q is not an attribute id (lowercase latin letters, digits and hyphens, e.g. legal-form)", s, k)
+		}
 		if i, ok := idx[k]; ok {
 			out[i].values = append(out[i].values, v)
 			continue

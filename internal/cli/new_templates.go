@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/profiler-cx/profiler/internal/scaffold"
 	"github.com/spf13/cobra"
@@ -54,6 +56,20 @@ not overwritten without --force.`),
 
 func newTemplatesRun(e *env, opts *newTemplatesOptions) error {
 	e.quiet = opts.Quiet
+	// Every name is checked before the first write: stopping at the ninth file would leave
+	// a half-written set and suggest --force, which replaces a team's customised one.
+	var existing []string
+	for _, name := range scaffold.TemplateFiles() {
+		p := filepath.Join(opts.Dir, filepath.FromSlash(name))
+		if _, err := os.Lstat(p); err == nil {
+			existing = append(existing, displayPath(p))
+		}
+	}
+	if len(existing) > 0 && !opts.Force {
+		return ioErr("шаблоны уже есть: %s — ничего не записано; эти файлы могли изменить под себя: выберите другую папку (profiler new templates ПАПКА) или, чтобы заменить их встроенными, добавьте --force",
+			"templates already exist: %s — nothing was written; they may have been customised: choose another folder (profiler new templates FOLDER) or, to replace them with the built-in ones, add --force",
+			strings.Join(existing, ", "))
+	}
 	for _, name := range scaffold.TemplateFiles() {
 		data, err := scaffold.EmbeddedTemplate(name)
 		if err != nil {

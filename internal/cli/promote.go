@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -91,6 +92,11 @@ func promoteRun(e *env, opts *promoteOptions) error {
 			return &ioError{msg: i18n.Join(": ", i18n.Same(displayPath(opts.Path)), re.Message)}
 		}
 		return ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", displayPath(opts.Path), err)
+	}
+	// Editors refuse to save a read-only file without an override: so does promote.
+	if st, err := os.Stat(opts.Path); err == nil && st.Mode().Perm()&0o200 == 0 {
+		return ioErr("%s: файл только для чтения — он не изменен; если его действительно нужно менять, дайте право на запись (chmod u+w)",
+			"%s: the file is read-only — it was left as it is; if it really must change, make it writable (chmod u+w)", displayPath(opts.Path))
 	}
 	// Check the bytes just read (named by their path, so the life situation beside them is
 	// found): the file is read and parsed once.
@@ -180,7 +186,20 @@ func promoteRun(e *env, opts *promoteOptions) error {
 		e.dryRunFile(opts.Path, out)
 		return nil
 	}
-	if err := atomicfile.Write(opts.Path, out, 0o644, true); err != nil {
+	changed := ioErr("%s: файл изменился, пока profiler его правил (сохранен в редакторе или изменен другим запуском) — он не изменен этой командой; повторите promote",
+		"%s: the file changed while profiler was editing it (saved in an editor or changed by another run) — this command left it as it is; run promote again", displayPath(opts.Path))
+	err = atomicfile.Edit(opts.Path, out, func() error {
+		// The content promote edited must still be there, or the rename would lose a
+		// change made since it was read.
+		if cur, err := load.ReadFile(opts.Path, load.Limits{}); err != nil || !bytes.Equal(cur, src) {
+			return changed
+		}
+		return nil
+	})
+	if err == changed {
+		return err
+	}
+	if err != nil {
 		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(opts.Path), cause(err))
 	}
 	e.note(i18n.Msg("%s: этап %s → %s, запись в history от %s", "%s: stage %s → %s, history entry of %s",
