@@ -12,6 +12,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/report"
 	"github.com/profiler-cx/profiler/internal/workspace"
 	"github.com/spf13/cobra"
 )
@@ -211,7 +212,11 @@ func writeListTable(out *bytes.Buffer, e *env, rows []listRow) error {
 		if sat != "" {
 			sat += " / " + number(r.SatisfactionScale, comma)
 		}
-		if err := t.Append([]string{lsName(r), r.Title, r.StatusName, r.StageName, number(r.Capacity, false), sat, r.File}); err != nil {
+		row := []string{lsName(r), r.Title, r.StatusName, r.StageName, number(r.Capacity, false), sat, r.File}
+		for i := range row { // a title from YAML must not drive the terminal (ESC sequences)
+			row[i] = report.Printable(row[i])
+		}
+		if err := t.Append(row); err != nil {
 			return err
 		}
 	}
@@ -234,6 +239,10 @@ func writeListCSV(out *bytes.Buffer, e *env, rows []listRow, excel bool) {
 	text := func(s string) string { return s }
 	if excel {
 		text = excelText
+	}
+	if e.ios.OutTTY { // on a terminal, control characters from YAML are shown, not sent
+		raw := text
+		text = func(s string) string { return report.Printable(raw(s)) }
 	}
 	for _, r := range rows {
 		_ = w.Write([]string{text(lsName(r)), text(r.Title), text(r.StatusName), text(r.StageName),

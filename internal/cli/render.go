@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/signal"
@@ -139,7 +140,9 @@ func renderRun(e *env, opts *renderOptions) error {
 		if err != nil {
 			return ioErr("не удалось собрать карточку: %v", "cannot render the card: %v", err)
 		}
-		if _, err := e.ios.Out.Write(data); err != nil {
+		// The card goes to a terminal or a pipe: control characters from YAML (a title that
+		// sets the window title or erases lines) are shown, not sent.
+		if _, err := io.WriteString(e.ios.Out, report.PrintableText(string(data))); err != nil {
 			return ioErr("не удалось записать: %v", "cannot write: %v", err)
 		}
 		return nil

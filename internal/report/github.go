@@ -29,15 +29,17 @@ func (g *GitHub) Report(w io.Writer, fs []finding.Finding, sum Summary) error {
 		case finding.Warning:
 			cmd = "warning"
 		}
-		props := "file=" + ghProperty(f.File)
+		// Printable: the log is shown by a terminal emulator; a file name or title from
+		// YAML must not drive it (ESC sequences), as in the text report.
+		props := "file=" + ghProperty(Printable(f.File))
 		if f.Line > 0 {
 			props += fmt.Sprintf(",line=%d", f.Line)
 			if f.Column > 0 {
 				props += fmt.Sprintf(",col=%d", f.Column)
 			}
 		}
-		props += ",title=" + ghProperty(f.Rule)
-		fmt.Fprintf(bw, "::%s %s::%s\n", cmd, props, ghData(f.Message.In(g.Opts.Lang)))
+		props += ",title=" + ghProperty(Printable(f.Rule))
+		fmt.Fprintf(bw, "::%s %s::%s\n", cmd, props, ghData(printableKeep(f.Message.In(g.Opts.Lang), "\r\n")))
 	}
 	if err := bw.Flush(); err != nil {
 		return err

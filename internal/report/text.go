@@ -138,3 +138,30 @@ func printable(s string) string {
 }
 
 func isBidi(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }
+
+// Printable is what the text report does to a file name or message before it reaches a
+// terminal (see printable); other commands' terminal output uses it too (list, github).
+func Printable(s string) string { return printable(s) }
+
+// PrintableText is Printable for multi-line text: line feeds and tabs stay (a rendered
+// card printed with `render --out -`).
+func PrintableText(s string) string { return printableKeep(s, "\n\t") }
+
+// printableKeep is printable except for the characters in keep.
+func printableKeep(s, keep string) string {
+	if !strings.ContainsAny(s, keep) {
+		return printable(s)
+	}
+	var b strings.Builder
+	for s != "" {
+		i := strings.IndexAny(s, keep)
+		if i < 0 {
+			b.WriteString(printable(s))
+			break
+		}
+		b.WriteString(printable(s[:i]))
+		b.WriteByte(s[i])
+		s = s[i+1:]
+	}
+	return b.String()
+}
