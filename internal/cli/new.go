@@ -206,6 +206,10 @@ func newProfileRun(e *env, opts *newProfileOptions) error {
 	if err != nil {
 		return err
 	}
+	if model.ReservedID(id) {
+		return usageErr("id профиля %q совпадает с именем страницы, которую создает render (README.md, index.md) — задайте другой: --id",
+			"the profile id %q is the name of a page render generates (README.md, index.md) — give another with --id", id)
+	}
 	profilesDir := filepath.Join(filepath.Dir(lsPath), "profiles")
 	path := filepath.Join(profilesDir, id+".yaml")
 	if !opts.Force {

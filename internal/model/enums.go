@@ -159,3 +159,7 @@ func IsID(s string) bool {
 	}
 	return true
 }
+
+// ReservedID reports whether a profile id is the name of a page render generates beside
+// the cards (README.md, index.md): on a filesystem that ignores case they would collide.
+func ReservedID(id string) bool { return id == "readme" || id == "index" }

@@ -335,6 +335,16 @@ func CrossFile(lss []LSRef, ps []ProfileRef) []finding.Finding {
 		if p.ID == "" {
 			continue
 		}
+		if model.ReservedID(p.ID) {
+			// render writes README.md and index.md beside the cards: on a filesystem that
+			// ignores case, readme.md would be the life situation's page.
+			s := newSink(d.Path, d.At)
+			s.at("/id", finding.Error, RuleDuplicateID, i18n.Msg(
+				"id профиля %q совпадает с именем страницы, которую создает render (README.md, index.md) — выберите другой id (и переименуйте файл)",
+				"the profile id %q is the name of a page render generates (README.md, index.md) — choose another id (and rename the file)", p.ID))
+			per[i] = s.out
+			continue
+		}
 		if prev, ok := seenProfile[p.ID]; ok {
 			s := newSink(d.Path, d.At)
 			line, _ := prev.At.Pos("/id")

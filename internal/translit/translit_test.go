@@ -33,6 +33,11 @@ func TestSlug(t *testing.T) {
 		{"д'Артаньян", "dartanyan"},
 		{"Київ", "kiyiv"},
 		{"—«Тест»—", "test"},
+		// Diacritics folded, ligatures spelled out, other Cyrillic letters kept (issue 18, item 17).
+		{"Café crème", "cafe-creme"}, {"Straße", "strasse"}, {"Cafe\u0301", "cafe"},
+		{"İstanbul", "istanbul"}, {"Łódź", "lodz"}, {"Ærø", "aero"},
+		{"Қазақстан", "kazakstan"}, {"Әлеуметтік көмек", "aleumettik-komek"}, {"Өңір", "onir"},
+		{"Ұлттық", "ulttyk"}, {"Үй", "uj"}, {"Һ", "h"}, {"Ђорђе", "djordje"}, {"Њива", "niva"},
 	}
 	for _, tc := range tests {
 		got, err := Slug(tc.in)
