@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // ErrExists is returned by [Write] without overwrite when the target already exists.
@@ -67,7 +68,7 @@ func writeFile(path string, data []byte, perm fs.FileMode, overwrite, sync bool,
 		}
 		perm = st.Mode().Perm()
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := os.CreateTemp(dir, filepath.Base(hiddenPrefix(path))+"*")
 	if err != nil {
 		return naming(err, path)
 	}
@@ -178,10 +179,28 @@ func createTemp(path string, perm fs.FileMode) (f *os.File, err error) {
 	return f, err
 }
 
+// maxTempBase keeps ".name.tmp-NNNNNNNNNN" within the 255 bytes most filesystems allow
+// a name: a target whose own name fits must not fail on its temporary one.
+const maxTempBase = 255 - len(".") - len(".tmp-") - 10
+
+// hiddenPrefix is the temporary name beside path without its random part: ".name.tmp-",
+// the name cut (at a character boundary) when it is long.
+func hiddenPrefix(path string) string {
+	base := filepath.Base(path)
+	if len(base) > maxTempBase {
+		cut := maxTempBase
+		for cut > 0 && !utf8.RuneStart(base[cut]) {
+			cut--
+		}
+		base = base[:cut]
+	}
+	return filepath.Join(filepath.Dir(path), "."+base+".tmp-")
+}
+
 // createHidden calls create with ".name.tmp-NNN" beside path, a new NNN each time, until
 // create succeeds or fails with something else than "exists"; it returns the name used.
 func createHidden(path string, create func(name string) error) (string, error) {
-	prefix := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
+	prefix := hiddenPrefix(path)
 	for range 10000 {
 		name := prefix + strconv.FormatUint(uint64(rand.Uint32()), 10)
 		if err := create(name); !errors.Is(err, fs.ErrExist) {

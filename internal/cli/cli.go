@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/mattn/go-isatty"
@@ -127,6 +128,13 @@ func Main(args []string, ios IOStreams) int {
 	if err != nil {
 		printErr(ios, lang, err)
 		return ExitUsage
+	}
+	if v := ios.Getenv(i18n.EnvVar); v != "" && !slices.ContainsFunc(args, func(a string) bool { return a == "--lang" || strings.HasPrefix(a, "--lang=") }) {
+		if _, ok := i18n.Parse(v); !ok {
+			// Not silently Russian: whoever set it expected another language, maybe English.
+			fmt.Fprintf(ios.ErrOut, "profiler: предупреждение: %s=%q — неизвестный язык, вывод на русском; допустимо ru или en "+
+				"(warning: unknown language, using Russian; use ru or en)\n", i18n.EnvVar, v)
+		}
 	}
 	root := newRootCmd(ios, lang)
 	root.SetArgs(args)
