@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/profiler-cx/profiler/internal/atomicfile"
 	"github.com/profiler-cx/profiler/internal/load"
 )
 
@@ -44,9 +43,23 @@ func Secret() ([]byte, error) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, err
 		}
-		if err := atomicfile.Write(p, key, 0o600, false); err != nil && !errors.Is(err, atomicfile.ErrExists) {
+		// Not atomicfile: the key lives outside any workspace, where its link rules
+		// (and a ~/.cache that is itself a link) do not apply. O_EXCL: the first run wins.
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		_, err = f.Write(key)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(p)
 			return nil, err
 		}
 	}
-	return nil, errors.New("cannot create " + p)
+	return nil, errors.New(p + " is shorter than 32 bytes: remove it")
 }

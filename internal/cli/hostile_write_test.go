@@ -290,7 +290,7 @@ func prlimit(t *testing.T) string {
 
 var (
 	diskFullEN = regexp.MustCompile(`^profiler: error: cannot write \S+/[^/ ]+\.md: file too large — nothing was written, the previous files are unchanged\n$`)
-	diskFullRU = regexp.MustCompile(`^profiler: ошибка: не удалось записать \S+/[^/ ]+\.md: file too large — ничего не записано, прежние файлы не изменены\n$`)
+	diskFullRU = regexp.MustCompile(`^profiler: ошибка: не удалось записать \S+/[^/ ]+\.md: файл слишком большой — ничего не записано, прежние файлы не изменены\n$`)
 )
 
 // TestHostileRenderDiskFull: a write that fails half-way through the pages leaves every

@@ -205,7 +205,10 @@ func reportTarget(out string, res *workspace.Result) error {
 		return ioErr("%s: файл уже есть и это не отчет (проверенный файл или YAML) — он не изменен; укажите другой файл -o",
 			"%s: the file exists and is not a report (a checked file or YAML) — it is left as it is; choose another -o file", out)
 	}
-	if ext := strings.ToLower(filepath.Ext(out)); ext == ".yaml" || ext == ".yml" || !st.Mode().IsRegular() {
+	if !st.Mode().IsRegular() {
+		return nil // a folder, a link, a device: the write refuses it and says so
+	}
+	if ext := strings.ToLower(filepath.Ext(out)); ext == ".yaml" || ext == ".yml" {
 		return refuse()
 	}
 	for _, d := range res.Docs {

@@ -53,6 +53,10 @@ var fuzzSeeds = []string{
 	"d: &d {scale: 5}\np:\n  <<: *d\n  value: 007\n  1: x\n  value: 2\n",
 	"a: &a [x, *a]\n---\nb: 1\n",
 	"\ufeffa: 1\r\nb: [0x1F, 0o17, 1_000, !!int 99999999999999999999999, !!float 1e999, True, ~]\r\n",
+	// Line breaks only YAML counts (issue 18, items 1–2): the mutator seldom builds the
+	// three-byte LS/PS, and no seed held one.
+	"title: \"a\r\r\rb\"\nstage: segment\n", "title: Студент\u2028notes: injected #\nstage: segment\n",
+	"a: 1\rb: 2\r", "a: 'x\u0085y'\nb: \"\u2029\"\n",
 }
 
 func FuzzParse(f *testing.F) {
@@ -82,6 +86,11 @@ func FuzzParse(f *testing.F) {
 		}
 		if !d.Usable && d.Value != nil {
 			t.Fatal("unusable document with a value")
+		}
+		// Editors and YAML must agree on lines: a document holding a break only YAML
+		// counts is never accepted (positions after it would be off, keys could hide).
+		if i, r := HiddenBreak(string(data)); i >= 0 && d.Usable {
+			t.Fatalf("a document with %s at byte %d was accepted", BreakName(r), i)
 		}
 		for _, fd := range fs {
 			if fd.Rule == RuleInternal {

@@ -27,7 +27,7 @@ var Rules = []Rule{
 	{"yaml-bad-merge", finding.Error, i18n.Text{RU: "ключ слияния << не со словарем", EN: "a << merge key whose value is not a mapping"}},
 	{"yaml-internal", finding.Error, i18n.Text{RU: "внутренняя ошибка разбора YAML", EN: "internal error while parsing YAML"}},
 	{"internal", finding.Error, i18n.Text{RU: "внутренняя ошибка проверки", EN: "internal error of the check"}},
-	{"encoding", finding.Error, i18n.Text{RU: "файл не в UTF-8 или содержит нулевые байты", EN: "not UTF-8, or NUL bytes"}},
+	{"encoding", finding.Error, i18n.Text{RU: "файл не в UTF-8, содержит нулевые байты или перевод строки, который видит только YAML (одиночный CR, NEL, LS, PS)", EN: "not UTF-8, NUL bytes, or a line break only YAML counts (lone CR, NEL, LS, PS)"}},
 	{"file-too-large", finding.Error, i18n.Text{RU: "файл слишком большой", EN: "the file is too large"}},
 	{"file-not-regular", finding.Error, i18n.Text{RU: "не обычный файл", EN: "not a regular file"}},
 	{"file-read", finding.Error, i18n.Text{RU: "файл не удается прочитать", EN: "the file cannot be read"}},
