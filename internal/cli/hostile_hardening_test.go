@@ -73,10 +73,16 @@ func TestHostileHiddenLineBreaks(t *testing.T) {
 		if want := "ls/profiles/p.yaml:" + strconv.Itoa(line) + ":10: error: character " + c.name; !strings.Contains(r.stdout, want) {
 			t.Errorf("validate: want %q in\n%s", want, r.stdout)
 		}
-		// promote: refused with the finding, never a panic, the file unchanged.
-		r = runBounded(t, nil, "promote", "ls/profiles/p.yaml", "--to", "segment", "--basis", "x")
-		if r.code == 0 || mustRead(t, "ls/profiles/p.yaml") != bad {
-			t.Errorf("promote of a file with %s: exit %d, file changed\n%s", c.name, r.code, r.stderr)
+		// promote: refused with the finding, never a panic, the file unchanged; also in the
+		// layout that made scaffold.Promote index past its lines (stage before the value,
+		// an empty history after it).
+		bad2 := "stage: segment\n" + strings.Replace(strings.Replace(bad, "stage: segment\n", "", 1), "\nhistory:", "\nold-history:", 1) + "history:\n"
+		for _, text := range []string{bad, bad2} {
+			os.WriteFile("ls/profiles/p.yaml", []byte(text), 0o644)
+			r = runBounded(t, nil, "promote", "ls/profiles/p.yaml", "--to", "hypothesis", "--basis", "x")
+			if r.code != ExitUsage || mustRead(t, "ls/profiles/p.yaml") != text || !strings.Contains(r.stderr, "не читается как профиль") {
+				t.Errorf("promote of a file with %s: exit %d, file changed\n%s", c.name, r.code, r.stderr)
+			}
 		}
 	}
 }

@@ -110,6 +110,9 @@ func promoteRun(e *env, opts *promoteOptions) error {
 	if prof == nil {
 		if hasErrors(res.Findings) {
 			e.printFindings(res.Findings)
+			// Not "not a profile": a file that does not read (an encoding error) may well be one.
+			return usageErr("%s не читается как профиль — исправьте ошибки выше и повторите promote",
+				"%s does not read as a profile — fix the errors above and run promote again", displayPath(opts.Path))
 		}
 		return usageErr("%s — не профиль (kind: Profile)", "%s is not a profile (kind: Profile)", displayPath(opts.Path))
 	}

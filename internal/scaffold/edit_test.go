@@ -91,6 +91,8 @@ func FuzzPromote(f *testing.F) {
 	for _, br := range []string{"\r", "\r\r\r", "\u0085", "\u2028", "\u2029"} {
 		f.Add([]byte("title: \"a"+br+"b\"\nstage: segment\nhistory:\n  - date: \"2026-01-01\"\n    change: x\n"), "b")
 		f.Add([]byte("stage: segment"+br+"history:"+br+"  - date: x"+br), "b")
+		f.Add([]byte("stage: segment\ntitle: \"a"+br+br+br+"b\"\nhistory:\n"), "b")
+		f.Add([]byte("stage: segment\ntitle: \"a"+br+br+br+"b\"\nhistory: []\n"), "b")
 	}
 	f.Add([]byte("stage: segment\nhistory:\n  - date: \"2026-01-01\"\n    change: |+\n      x\n\n\n"), "b")
 	f.Fuzz(func(t *testing.T, src []byte, basis string) {
@@ -121,6 +123,10 @@ func TestPromoteHiddenBreaks(t *testing.T) {
 		for _, src := range []string{
 			"title: \"a" + br + "b\"\nstage: segment\nhistory:\n  - date: \"2026-01-01\"\n    change: x\n",
 			"stage: segment\r" + br + "history: []\r",
+			// The layouts that panicked: YAML's line of history past the LF-split lines.
+			"stage: segment\ntitle: \"a" + br + "b\"\nhistory:\n",
+			"stage: segment\ntitle: \"a" + br + "b\"\nhistory: []\n",
+			"stage: segment\ntitle: \"a" + br + "b\"\nhistory:\n  - date: x\n",
 		} {
 			_, err := Promote([]byte(src), Entry{Date: "2026-01-02", Change: "c", Stage: model.StageHypothesis})
 			var ee *EditError
