@@ -1,20 +1,15 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"os/signal"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
-	"syscall"
 
-	"github.com/profiler-cx/profiler/internal/atomicfile"
+	"github.com/profiler-cx/profiler/internal/publish"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/render"
@@ -147,208 +142,77 @@ func renderRun(e *env, opts *renderOptions) error {
 	return renderSite(e, opts, lss, ps, ropts)
 }
 
-// cause is the reason inside a path error ("file too large"): messages name the file themselves.
-func cause(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-// renderSite builds the pages and compares each with what is in --out as soon as it is
-// built, on all cores. Without --check a page that is new or changed goes straight to a
-// temporary file beside its target (atomicfile.Batch), and only when every page is built
-// and no file is in the way are they all renamed into place: a full disk, a foreign file
-// or Ctrl-C leaves the previous docs exactly as they were. Stale pages are removed after
-// the renames. With --check nothing is written.
+// renderSite builds the pages and hands each to the publisher as soon as it is built, on
+// all cores (publish: compare, stage, then all renamed into place together; with --check
+// nothing is written).
 func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*model.Profile, ropts render.Options) error {
-	out := filepath.Clean(opts.Out) // the pages' folders are compared as clean paths
-	// The folders pages go to: out and one per life situation, and which of them exist.
-	// Those below out must be real folders: a symlink would take the writes outside --out.
-	dirs := []string{out}
-	exists := map[string]bool{}
-	if _, err := os.Lstat(out); err == nil {
-		exists[out] = true
-	}
+	var dirs []string
 	for _, ls := range lss {
-		if !model.IsID(ls.ID) {
-			continue // render.SiteFunc refuses it
-		}
-		d := filepath.Join(out, ls.ID)
-		st, err := os.Lstat(d)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-		case err != nil:
-			return ioErr("%s: %v", "%s: %v", filepath.ToSlash(d), err)
-		case !st.IsDir():
-			return ioErr("%s: не папка (ссылки не поддерживаются)", "%s: not a folder (symlinks are not followed)", filepath.ToSlash(d))
-		default:
-			exists[d] = true
-		}
-		dirs = append(dirs, d)
-	}
-	var batch atomicfile.Batch
-	defer batch.Abort()
-	top := "" // the first folder created for --out's parents, removed again on failure
-	fail := func(err error) error {
-		batch.Abort()
-		for d := filepath.Dir(out); top != ""; d = filepath.Dir(d) {
-			if os.Remove(d) != nil || d == top {
-				break
-			}
-		}
-		return err
-	}
-	// A folder that does not exist yet is built hidden and renamed into place on commit
-	// (atomicfile.Batch.Stage): its pages are written under their final names, and a
-	// failure leaves nothing. staged maps such a folder to where its pages go meanwhile.
-	staged := map[string]string{}
-	if !opts.Check {
-		if !exists[out] {
-			top = missingTop(filepath.Dir(out))
-			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-				return fail(mkdirErr(err))
-			}
-		}
-		for _, d := range dirs {
-			if exists[d] {
-				continue // its pages replace files one by one
-			}
-			var w string
-			var err error
-			if up, ok := staged[filepath.Dir(d)]; ok { // below a staged --out
-				w = filepath.Join(up, filepath.Base(d))
-				err = os.Mkdir(w, 0o755)
-			} else {
-				w, err = batch.Stage(d)
-			}
-			if err != nil {
-				return fail(mkdirErr(err))
-			}
-			staged[d] = w
+		if model.IsID(ls.ID) { // render.SiteFunc refuses the others
+			dirs = append(dirs, ls.ID)
 		}
 	}
-	// Ctrl-C (or a CI cancel) while the pages are written: stop at the next page and
-	// clean up, instead of dying with temporary files left in --out.
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-	defer signal.Stop(sig)
-	interrupted := ioErr("прервано — ничего не записано, файлы в %s остались прежними",
-		"interrupted — nothing was written, the files in %s are as they were", out)
-
-	pl := &outPlan{}
-	want := map[string]bool{}
-	var mu sync.Mutex
-	marker := []byte(render.Marker)
-	err := render.SiteFunc(lss, ps, ropts, func(f render.File) error {
-		select {
-		case <-sig:
-			return interrupted
-		default:
-		}
-		if !filepath.IsLocal(filepath.FromSlash(f.Path)) || path.Clean(f.Path) != f.Path {
-			return ioErr("путь страницы вне --out: %s", "page path outside --out: %s", f.Path)
-		}
-		fsPath := filepath.Join(out, filepath.FromSlash(f.Path))
-		a := outAction{display: filepath.ToSlash(fsPath), fsPath: fsPath}
-		kind, err := actAdd, error(nil)
-		w, isNew := staged[filepath.Dir(fsPath)] // staged is not written to any more
-		if !isNew {
-			kind, err = compareOutput(fsPath, a.display, f.Data, marker)
-		}
-		if err != nil {
-			return err
-		}
-		if (kind == actAdd || kind == actUpdate) && !opts.Check {
-			if isNew {
-				err = batch.PutStaged(filepath.Join(w, filepath.Base(fsPath)), fsPath, f.Data, 0o644)
-			} else {
-				err = batch.Put(fsPath, f.Data, 0o644)
-			}
-			if err != nil {
-				return ioErr("не удалось записать %s: %v — ничего не записано, прежние файлы не изменены",
-					"cannot write %s: %v — nothing was written, the previous files are unchanged", a.display, cause(err))
-			}
-		}
-		a.kind = kind
-		mu.Lock()
-		defer mu.Unlock()
-		want[f.Path] = true
-		switch kind {
-		case actUnchanged:
-			pl.unchanged++
-		case actConflict:
-			pl.conflicts = append(pl.conflicts, a.display)
-		default:
-			pl.actions = append(pl.actions, a)
-		}
-		return nil
+	pub, err := publish.Open(publish.Options{
+		Out: opts.Out, Dirs: dirs, Check: opts.Check,
+		Markers: [][]byte{[]byte(render.Marker)},
+		Stale:   publish.Ext(".md"),
 	})
 	if err != nil {
-		var ie *ioError
-		if !errors.As(err, &ie) {
+		return publishErr(err)
+	}
+	defer pub.Close()
+	if err := render.SiteFunc(lss, ps, ropts, func(f render.File) error { return pub.Put(f.Path, f.Data) }); err != nil {
+		var pe *publish.Error
+		if !errors.As(err, &pe) {
 			err = ioErr("не удалось собрать страницы: %v", "cannot render the pages: %v", err)
 		}
-		return fail(err)
+		pub.Abort()
+		return publishErr(err)
 	}
-	var stale []outAction
-	if _, new := staged[out]; !new { // a folder made by this run holds no stale page
-		if stale, err = staleFiles(out, want, marker); err != nil {
-			return fail(err)
-		}
+	plan, err := pub.Plan()
+	if err != nil {
+		pub.Abort()
+		return publishErr(err)
 	}
-	pl.actions = append(pl.actions, stale...)
-	slices.SortFunc(pl.actions, func(a, b outAction) int { return strings.Compare(a.display, b.display) })
-	slices.Sort(pl.conflicts)
-
-	if len(pl.conflicts) > 0 {
-		for _, c := range pl.conflicts {
+	out := filepath.Clean(opts.Out)
+	if len(plan.Conflicts) > 0 {
+		for _, c := range plan.Conflicts {
 			fmt.Fprintln(e.ios.ErrOut, e.t("profiler: ошибка: ", "profiler: error: ")+c+
 				e.t(": файл существует и создан не profiler render — удалите его или выберите другую папку --out",
 					": the file exists and was not generated by profiler render — remove it or choose another --out"))
 		}
 		fmt.Fprintln(e.ios.ErrOut, e.t("profiler: ничего не записано", "profiler: nothing was written"))
-		fail(nil)
+		pub.Abort()
 		return &exitError{code: ExitUsage}
 	}
 	if opts.Check {
-		for _, a := range pl.actions {
-			fmt.Fprintf(e.ios.Out, "%s: %s\n", a.display, e.t(a.kind.ru(), a.kind.en()))
+		for _, a := range plan.Actions {
+			fmt.Fprintf(e.ios.Out, "%s: %s\n", a.Display, a.Kind.Text().In(e.lang))
 		}
-		if len(pl.actions) > 0 {
+		if len(plan.Actions) > 0 {
 			fmt.Fprintf(e.ios.ErrOut, e.t("profiler: устарело файлов: %d; обновите: profiler render %s\n", "profiler: %d files out of date; update them with profiler render %s\n"),
-				len(pl.actions), renderArgs(opts))
+				len(plan.Actions), renderArgs(opts))
 			return &exitError{code: ExitFindings}
 		}
-		e.note(fmt.Sprintf(e.t("profiler: все %d файлов в %s актуальны", "profiler: all %d files in %s are up to date"), pl.unchanged, out))
+		e.note(fmt.Sprintf(e.t("profiler: все %d файлов в %s актуальны", "profiler: all %d files in %s are up to date"), plan.Unchanged, out))
 		return nil
 	}
-	select {
-	case <-sig:
-		return fail(interrupted)
-	default:
+	written, removed, err := pub.Commit()
+	if err != nil {
+		return publishErr(err)
 	}
-	written := len(pl.actions) - len(stale)
-	if err := batch.Commit(); err != nil {
-		return ioErr("не удалось заменить файлы в %s: %v", "cannot replace the files in %s: %v", out, err)
-	}
-	removed := 0
-	var emptied []string
-	for _, a := range pl.actions {
-		if a.kind != actRemove {
-			continue
-		}
-		if err := os.Remove(a.fsPath); err != nil {
-			return ioErr("не удалось удалить %s: %v", "cannot remove %s: %v", a.display, err)
-		}
-		removed++
-		emptied = append(emptied, filepath.Dir(a.fsPath))
-	}
-	removeEmptyDirs(out, emptied)
 	e.note(fmt.Sprintf(e.t("profiler: %s: записано файлов: %d, без изменений: %d, удалено: %d",
-		"profiler: %s: %d files written, %d unchanged, %d removed"), out, written, pl.unchanged, removed))
+		"profiler: %s: %d files written, %d unchanged, %d removed"), out, written, plan.Unchanged, removed))
 	return nil
+}
+
+// publishErr reports the publisher's errors as I/O errors (exit 2).
+func publishErr(err error) error {
+	var pe *publish.Error
+	if errors.As(err, &pe) {
+		return &ioError{msg: pe.Msg}
+	}
+	return err
 }
 
 func renderArgs(opts *renderOptions) string {
@@ -359,145 +223,11 @@ func renderArgs(opts *renderOptions) string {
 	return strings.Join(args, " ")
 }
 
-type actionKind int
-
-const (
-	actAdd actionKind = iota
-	actUpdate
-	actRemove
-	actUnchanged // not an action: the file is up to date
-	actConflict  // not an action: a file render did not generate is in the way
-)
-
-func (k actionKind) ru() string {
-	return [...]string{"будет создан", "будет обновлен", "будет удален (устарел)"}[k]
-}
-
-func (k actionKind) en() string {
-	return [...]string{"would be added", "would be updated", "would be removed (stale)"}[k]
-}
-
-type outAction struct {
-	kind    actionKind
-	display string // out/rel with / separators
-	fsPath  string
-}
-
-type outPlan struct {
-	actions   []outAction // sorted by display path
-	conflicts []string
-	unchanged int
-}
-
-// compareOutput says what writing data to fsPath would do: add it, update it, nothing
-// (unchanged), or refuse (a regular file without the marker, or not a regular file, is in
-// the way: a conflict). It reads only.
-func compareOutput(fsPath, display string, data, marker []byte) (actionKind, error) {
-	st, err := os.Lstat(fsPath)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return actAdd, nil
-	case err != nil:
-		return 0, ioErr("%s: %v", "%s: %v", display, err)
-	case !st.Mode().IsRegular():
-		return actConflict, nil
-	case st.Size() != int64(len(data)):
-		// A different size cannot be the same page: only the marker decides.
-		if generated(fsPath, marker) {
-			return actUpdate, nil
-		}
-		return actConflict, nil
+// cause is the reason inside a path error ("file too large"): messages name the file themselves.
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
 	}
-	old, err := os.ReadFile(fsPath)
-	if err != nil {
-		return 0, ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", display, err)
-	}
-	switch {
-	case bytes.Equal(old, data):
-		return actUnchanged, nil
-	case !bytes.HasPrefix(old, marker):
-		return actConflict, nil
-	}
-	return actUpdate, nil
-}
-
-// staleFiles lists the generated .md files in out that no page claims (want holds the
-// pages' slash paths), as removals.
-func staleFiles(out string, want map[string]bool, marker []byte) ([]outAction, error) {
-	st, err := os.Stat(out)
-	if err != nil || !st.IsDir() {
-		return nil, nil
-	}
-	var stale []outAction
-	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if p != out && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir // hidden: never a page folder (ids are slugs), and where new folders are built
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() || !strings.HasSuffix(d.Name(), ".md") {
-			return nil
-		}
-		rel, err := filepath.Rel(out, p)
-		if err != nil || want[filepath.ToSlash(rel)] {
-			return err
-		}
-		if generated(p, marker) {
-			stale = append(stale, outAction{kind: actRemove, display: filepath.ToSlash(p), fsPath: p})
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", out, err)
-	}
-	return stale, nil
-}
-
-// generated reports whether the file at p starts with the marker.
-func generated(p string, marker []byte) bool {
-	f, err := os.Open(p)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	buf := make([]byte, len(marker))
-	n, _ := f.Read(buf)
-	return bytes.Equal(buf[:n], marker)
-}
-
-func mkdirErr(err error) error {
-	return ioErr("не удалось создать папку: %v — ничего не записано", "cannot create the folder: %v — nothing was written", err)
-}
-
-// missingTop returns the highest missing folder on the way to dir (dir itself when only it
-// is missing), or "" when dir exists.
-func missingTop(dir string) string {
-	top := ""
-	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
-		if _, err := os.Lstat(d); err == nil || !errors.Is(err, fs.ErrNotExist) {
-			return top
-		}
-		top = d
-		if filepath.Dir(d) == d {
-			return top
-		}
-	}
-}
-
-// removeEmptyDirs removes the folders (below out) that removing stale pages left empty.
-func removeEmptyDirs(out string, dirs []string) {
-	slices.Sort(dirs)
-	slices.Reverse(dirs)
-	for _, d := range slices.Compact(dirs) {
-		for d != out && d != "." && strings.HasPrefix(d, out) {
-			if os.Remove(d) != nil { // fails unless empty
-				break
-			}
-			d = filepath.Dir(d)
-		}
-	}
+	return err
 }
