@@ -9,9 +9,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/profiler-cx/profiler/internal/publish"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/publish"
 	"github.com/profiler-cx/profiler/internal/render"
 	"github.com/profiler-cx/profiler/internal/report"
 	"github.com/profiler-cx/profiler/internal/workspace"
