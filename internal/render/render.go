@@ -131,22 +131,23 @@ func SiteFunc(lss []*model.LifeSituation, ps []*model.Profile, opts Options, eac
 		return strings.Compare(a.Title+"\x00"+a.ID, b.Title+"\x00"+b.ID)
 	})
 	r := &renderer{opts: opts, tmpl: tmpl, L: resolveLabels(opts.Lang)}
+	b := r.builder(mdNames)
 	// The pages, in Site's order within each life situation: its overview, then its
 	// cards by rank. round is a page's place within its life situation: pages are built
 	// round by round, so that concurrent writers work in different folders.
 	type page struct {
-		path   string
-		ls     *model.LifeSituation
-		ranked []Ranked // overview when p is nil
-		p      *model.Profile
-		round  int
+		path  string
+		ls    *model.LifeSituation
+		ov    *OverviewPage // overview when p is nil
+		p     *model.Profile
+		round int
 	}
 	pages := []page{{path: IndexFile}}
 	for _, ls := range sorted {
-		ranked := Rank(byLS[ls.ID])
-		pages = append(pages, page{path: ls.ID + "/" + OverviewFile, ls: ls, ranked: ranked})
-		for i, rp := range ranked {
-			pages = append(pages, page{path: ls.ID + "/" + rp.Profile.ID + ".md", ls: ls, p: rp.Profile, round: i + 1})
+		ov := b.overview(ls, byLS[ls.ID])
+		pages = append(pages, page{path: ls.ID + "/" + OverviewFile, ls: ls, ov: ov})
+		for i, p := range ov.Order {
+			pages = append(pages, page{path: ls.ID + "/" + p.ID + ".md", ls: ls, p: p, round: i + 1})
 		}
 	}
 	seen := map[string]string{}
@@ -184,11 +185,11 @@ func SiteFunc(lss []*model.LifeSituation, ps []*model.Profile, opts Options, eac
 				var err error
 				switch {
 				case pg.ls == nil:
-					data, err = r.index(sorted, byLS)
+					data, err = r.index(b.index(sorted, byLS))
 				case pg.p == nil:
-					data, err = r.overview(pg.ls, pg.ranked)
+					data, err = r.overview(pg.ov)
 				default:
-					data, err = r.card(pg.ls, pg.p, true)
+					data, err = r.card(b.card(pg.ls, pg.p, true))
 				}
 				if err == nil {
 					err = each(File{Path: pg.path, Data: data})
@@ -221,7 +222,11 @@ func Card(ls *model.LifeSituation, p *model.Profile, opts Options) ([]byte, erro
 		return nil, err
 	}
 	r := &renderer{opts: opts, tmpl: tmpl, L: resolveLabels(opts.Lang)}
-	return r.card(ls, p, false)
+	return r.card(r.builder(mdNames).card(ls, p, false))
+}
+
+func (r *renderer) builder(n names) *builder {
+	return &builder{lang: r.opts.Lang, L: r.L, n: n, opts: r.opts}
 }
 
 // parseTemplates loads the embedded templates, each replaced by the file of the same name
@@ -261,8 +266,6 @@ type renderer struct {
 	tmpl *template.Template
 	L    map[string]string
 }
-
-func (r *renderer) t(t i18n.Text) string { return t.In(r.opts.Lang) }
 
 // exec runs a template and normalises the page: the marker first, no trailing spaces, at
 // most one blank line in a row, one final newline.
@@ -326,7 +329,7 @@ func tidy(src []byte) []byte {
 
 // sourceLink returns the relative link from page (relative to the output folder) to the
 // YAML file docPath, or "" when links are off.
-func (r *renderer) sourceLink(page, docPath string) string {
+func (r *builder) sourceLink(page, docPath string) string {
 	if r.opts.OutDir == "" || docPath == "" || docPath == "-" {
 		return ""
 	}
