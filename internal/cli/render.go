@@ -6,14 +6,15 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/publish"
 	"github.com/profiler-cx/profiler/internal/render"
 	"github.com/profiler-cx/profiler/internal/report"
+	"github.com/profiler-cx/profiler/internal/scaffold"
 	"github.com/profiler-cx/profiler/internal/workspace"
 	"github.com/spf13/cobra"
 )
@@ -25,10 +26,15 @@ type renderOptions struct {
 	Check     bool
 	Templates string
 	Quiet     bool
+	Format    string
+	outGiven  bool // --out was on the command line (else it is below the workspace root)
 }
 
-// DefaultRenderOut is where render writes when --out is not given.
-const DefaultRenderOut = "docs/profiles"
+// Where render writes when --out is not given, relative to the workspace root.
+const (
+	DefaultRenderOut = "docs/profiles"
+	DefaultHTMLOut   = "site"
+)
 
 func newRenderCmd(e *env, runF func(*renderOptions) error) *cobra.Command {
 	opts := &renderOptions{}
@@ -61,6 +67,20 @@ files out of date, 2 usage or I/O error.`),
   profiler render examples/postuplenie-v-vuz/profiles/student-sosednij-region.yaml --out -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.outGiven = cmd.Flags().Changed("out")
+			switch opts.Format {
+			case "md", "markdown":
+				opts.Format = "md"
+			case "html":
+				if !opts.outGiven {
+					opts.Out = DefaultHTMLOut
+				}
+				if opts.Out == "-" {
+					return usageErr("--out - печатает карточку в Markdown; с --format html укажите папку", "--out - prints a Markdown card; give a folder with --format html")
+				}
+			default:
+				return usageErr("--format: неизвестный формат %q; допустимо md или html", "--format: unknown format %q; use md or html", opts.Format)
+			}
 			if opts.Out == "" {
 				return usageErr("--out: укажите папку или «-»", "--out: give a folder or -")
 			}
@@ -74,12 +94,13 @@ files out of date, 2 usage or I/O error.`),
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Out, "out", "o", DefaultRenderOut, e.t("папка для Markdown; «-» — карточку единственного профиля в stdout",
-		"output folder; - prints the card of the only profile to stdout"))
+	f.StringVarP(&opts.Out, "out", "o", DefaultRenderOut, e.t("папка для страниц (по умолчанию от корня рабочей папки — папки с .git: docs/profiles, для html — site); «-» — карточку единственного профиля в stdout",
+		"output folder (by default below the workspace root, the folder with .git: docs/profiles, for html site); - prints the card of the only profile to stdout"))
+	f.StringVar(&opts.Format, "format", "md", e.t("формат страниц: md (Markdown) или html (сайт для чтения и печати)", "page format: md (Markdown) or html (a site to read and print)"))
 	f.BoolVar(&opts.Check, "check", false, e.t("ничего не писать; код 1 и список файлов, если что-то изменилось бы",
 		"write nothing; exit 1 naming every file that would change"))
-	f.StringVar(&opts.Templates, "templates", "", e.t("папка со своими шаблонами (card.md.tmpl, overview.md.tmpl, index.md.tmpl; text/template)",
-		"folder with custom templates (card.md.tmpl, overview.md.tmpl, index.md.tmpl; text/template)"))
+	f.StringVar(&opts.Templates, "templates", "", e.t("папка со своими шаблонами (card.md.tmpl, overview.md.tmpl, index.md.tmpl — text/template; для html: base, index, overview, card, print .html.tmpl — html/template)",
+		"folder with custom templates (card.md.tmpl, overview.md.tmpl, index.md.tmpl — text/template; for html: base, index, overview, card, print .html.tmpl — html/template)"))
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать, сколько файлов записано или что все актуальны",
 		"do not report how many files were written, or that all are up to date"))
 	return cmd
@@ -87,6 +108,9 @@ files out of date, 2 usage or I/O error.`),
 
 func renderRun(e *env, opts *renderOptions) error {
 	e.quiet = opts.Quiet
+	if err := workspaceDefaults(opts); err != nil {
+		return err
+	}
 	res := workspace.Check(opts.Paths, workspace.Options{Stdin: e.ios.In, Lean: true, KeepModels: true})
 	errs, warns := finding.Count(res.Findings)
 	if errs > 0 || res.IOError {
@@ -107,7 +131,10 @@ func renderRun(e *env, opts *renderOptions) error {
 		fmt.Fprintf(e.ios.ErrOut, e.t("profiler: предупреждений во входных файлах: %d (подробности: profiler validate)\n",
 			"profiler: %d warnings in the input (see profiler validate)\n"), warns)
 	}
-	ropts := render.Options{Lang: e.lang}
+	ropts := render.Options{Lang: e.lang, Format: render.Markdown}
+	if opts.Format == "html" {
+		ropts.Format = render.HTML
+	}
 	if opts.Templates != "" {
 		st, err := os.Stat(opts.Templates)
 		if err != nil || !st.IsDir() {
@@ -152,10 +179,18 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 			dirs = append(dirs, ls.ID)
 		}
 	}
+	stale := publish.Ext(".md")
+	if ropts.Format == render.HTML {
+		dirs = append(dirs, "assets")
+		stale = publish.Ext(".html", ".css", ".js")
+	}
+	if err := checkPageLang(e, opts, ropts); err != nil {
+		return err
+	}
 	pub, err := publish.Open(publish.Options{
 		Out: opts.Out, Dirs: dirs, Check: opts.Check,
-		Markers: [][]byte{[]byte(render.Marker)},
-		Stale:   publish.Ext(".md"),
+		Markers: [][]byte{[]byte(render.Marker), []byte(render.AssetMarker)},
+		Stale:   stale,
 	})
 	if err != nil {
 		return publishErr(err)
@@ -190,8 +225,8 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 			fmt.Fprintf(e.ios.Out, "%s: %s\n", a.Display, a.Kind.Text().In(e.lang))
 		}
 		if len(plan.Actions) > 0 {
-			fmt.Fprintf(e.ios.ErrOut, e.t("profiler: устарело файлов: %d; обновите: profiler render %s\n", "profiler: %d files out of date; update them with profiler render %s\n"),
-				len(plan.Actions), renderArgs(opts))
+			fmt.Fprintf(e.ios.ErrOut, e.t("profiler: устарело файлов: %d; обновите: %s\n", "profiler: %d files out of date; update them with %s\n"),
+				len(plan.Actions), renderCommand(e, opts))
 			return &exitError{code: ExitFindings}
 		}
 		e.note(fmt.Sprintf(e.t("profiler: все %d файлов в %s актуальны", "profiler: all %d files in %s are up to date"), plan.Unchanged, out))
@@ -215,12 +250,77 @@ func publishErr(err error) error {
 	return err
 }
 
-func renderArgs(opts *renderOptions) string {
-	args := slices.Clone(opts.Paths)
-	if opts.Out != DefaultRenderOut {
+// renderCommand is the command that updates what --check found out of date: the same
+// paths, folder, format and language.
+func renderCommand(e *env, opts *renderOptions) string {
+	args := []string{"profiler"}
+	if e.lang == i18n.EN {
+		args = append(args, "--lang", "en")
+	}
+	args = append(args, "render")
+	args = append(args, opts.Paths...)
+	if opts.Format == "html" {
+		args = append(args, "--format", "html")
+	}
+	if opts.outGiven {
 		args = append(args, "--out", opts.Out)
 	}
 	return strings.Join(args, " ")
+}
+
+// workspaceDefaults makes --out, when not given, relative to the workspace root (the
+// nearest folder with .git, as init finds it; without git the current folder), and the
+// input the whole workspace when no path is given: render run inside a life-situation
+// folder updates the site, instead of building a second, partial one there.
+func workspaceDefaults(opts *renderOptions) error {
+	if opts.outGiven && len(opts.Paths) > 0 {
+		return nil
+	}
+	root, err := scaffold.Root(".")
+	if err != nil {
+		return ioErr("не удалось найти корень рабочей папки: %v", "cannot find the workspace root: %v", err)
+	}
+	rel := "."
+	if wd, err := os.Getwd(); err == nil {
+		if r, err := filepath.Rel(wd, root); err == nil {
+			rel = r
+		}
+	}
+	if !opts.outGiven && opts.Out != "-" {
+		opts.Out = filepath.Join(rel, opts.Out)
+	}
+	if len(opts.Paths) == 0 {
+		opts.Paths = []string{rel}
+	}
+	return nil
+}
+
+// checkPageLang refuses to render (or check) into a folder whose pages record another
+// language: the command would overwrite them, or report every page as out of date.
+func checkPageLang(e *env, opts *renderOptions, ropts render.Options) error {
+	index := render.IndexFile
+	if ropts.Format == render.HTML {
+		index = "index.html"
+	}
+	f, err := os.Open(filepath.Join(opts.Out, index))
+	if err != nil {
+		return nil // nothing there yet, or unreadable: publish reports what matters
+	}
+	defer f.Close()
+	head := make([]byte, 256)
+	n, _ := f.Read(head)
+	lang, ok := render.PageLang(head[:n])
+	if !ok || lang == ropts.Lang {
+		return nil
+	}
+	names := map[i18n.Lang]i18n.Text{i18n.RU: {RU: "на русском", EN: "in Russian"}, i18n.EN: {RU: "на английском", EN: "in English"}}
+	verb := e.t("собрать их заново", "render them again")
+	if opts.Check {
+		verb = e.t("проверить их", "check them")
+	}
+	return ioErr("%s: страницы собраны %s (lang: %s); чтобы %s, добавьте --lang %s (profiler --lang %s render …) или выберите другую папку --out",
+		"%s: the pages are %s (lang: %s); to %s, add --lang %s (profiler --lang %s render …) or choose another --out",
+		filepath.ToSlash(filepath.Clean(opts.Out)), names[lang].In(e.lang), lang, verb, lang, lang)
 }
 
 // cause is the reason inside a path error ("file too large"): messages name the file themselves.

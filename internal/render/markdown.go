@@ -59,7 +59,7 @@ func (r *renderer) mdItems(xs []ItemText) []string {
 	return out
 }
 
-func (r *renderer) card(c *CardPage) ([]byte, error) {
+func (r *renderer) mdCard(c *CardPage) ([]byte, error) {
 	v := cardView{
 		CardPage: c, Page: c, L: r.L,
 		Title:        Inline(c.Title),
@@ -162,7 +162,7 @@ func mdLink(l Link) string {
 	return string(link(l.Text, l.Href))
 }
 
-func (r *renderer) overview(o *OverviewPage) ([]byte, error) {
+func (r *renderer) mdOverview(o *OverviewPage) ([]byte, error) {
 	v := overviewView{
 		OverviewPage: o, Page: o, L: r.L,
 		Title:       Inline(o.Title),
@@ -324,7 +324,7 @@ type indexView struct {
 	LSs   []*model.LifeSituation // sorted by title, for custom templates
 }
 
-func (r *renderer) index(x *IndexPage) ([]byte, error) {
+func (r *renderer) mdIndex(x *IndexPage) ([]byte, error) {
 	v := indexView{IndexPage: x, Page: x, L: r.L, LSs: x.LSList}
 	if len(x.Rows) > 0 {
 		cols := []Column{{Head: r.L["ls"]}}

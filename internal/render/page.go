@@ -178,6 +178,7 @@ type IndexLS struct {
 type IndexProfile struct {
 	LS       Link
 	LSID     string
+	ID       string
 	Card     Link
 	Status   string
 	StatusID string
@@ -466,6 +467,48 @@ func statusGroupTitle(s model.Status) i18n.Text {
 	return i18n.Same(string(s))
 }
 
+// statusOrder is the order of the status groups: the life situation's statuses, then
+// any other a profile has (checked input has none).
+func statusOrder(ls *model.LifeSituation, ps []*model.Profile) ([]model.Status, map[model.Status][]*model.Profile) {
+	byStatus := map[model.Status][]*model.Profile{}
+	var order []model.Status
+	for _, st := range ls.Statuses {
+		if _, ok := byStatus[st]; !ok {
+			byStatus[st] = nil
+			order = append(order, st)
+		}
+	}
+	for _, p := range ps {
+		if _, ok := byStatus[p.Status]; !ok {
+			order = append(order, p.Status)
+		}
+		byStatus[p.Status] = append(byStatus[p.Status], p)
+	}
+	return order, byStatus
+}
+
+// researchOrder is the order of the cards: per status group, ranked, then those without
+// data.
+func researchOrder(ls *model.LifeSituation, ps []*model.Profile) []*model.Profile {
+	order, byStatus := statusOrder(ls, ps)
+	out := make([]*model.Profile, 0, len(ps))
+	for _, st := range order {
+		for _, r := range Rank(byStatus[st]) {
+			out = append(out, r.Profile)
+		}
+	}
+	return out
+}
+
+// cards builds every card of a life situation in research order.
+func (b *builder) cards(ls *model.LifeSituation, order []*model.Profile) []*CardPage {
+	out := make([]*CardPage, len(order))
+	for i, p := range order {
+		out[i] = b.card(ls, p, true)
+	}
+	return out
+}
+
 // overview builds a life situation's overview from its profiles.
 func (b *builder) overview(ls *model.LifeSituation, ps []*model.Profile) *OverviewPage {
 	o := &OverviewPage{
@@ -513,21 +556,13 @@ func (b *builder) overview(ls *model.LifeSituation, ps []*model.Profile) *Overvi
 	if anyHyp {
 		o.Hypotheses = []Count{{b.L["hConfirmed"], hyp[0]}, {b.L["hRefuted"], hyp[1]}, {b.L["hOpen"], hyp[2]}}
 	}
-	// The research order, per client status (the life situation's order, then any other).
-	byStatus := map[model.Status][]*model.Profile{}
-	order := append([]model.Status(nil), ls.Statuses...)
-	for _, p := range ps {
-		if _, ok := byStatus[p.Status]; !ok && !ls.HasStatus(p.Status) {
-			order = append(order, p.Status)
-		}
-		byStatus[p.Status] = append(byStatus[p.Status], p)
-	}
+	// The research order, per client status.
+	order, byStatus := statusOrder(ls, ps)
 	for _, st := range order {
 		group := byStatus[st]
 		if len(group) == 0 {
 			continue
 		}
-		delete(byStatus, st) // a status listed twice gets one group
 		g := b.statusGroup(st, group)
 		if len(g.Ranked) > 0 {
 			for _, r := range g.Ranked[:min(3, len(g.Ranked))] {
@@ -681,7 +716,7 @@ func (b *builder) index(lss []*model.LifeSituation, byLS map[string][]*model.Pro
 			continue // the Markdown index lists life situations only
 		}
 		for _, p := range byLS[ls.ID] {
-			x.Profiles = append(x.Profiles, IndexProfile{LS: ov, LSID: ls.ID, Card: Link{Text: p.Title, Href: ls.ID + "/" + p.ID + b.n.ext},
+			x.Profiles = append(x.Profiles, IndexProfile{LS: ov, LSID: ls.ID, ID: p.ID, Card: Link{Text: p.Title, Href: ls.ID + "/" + p.ID + b.n.ext},
 				Status: b.t(p.Status.Name()), StatusID: string(p.Status), Stage: b.t(p.Stage.Name()), StageID: string(p.Stage)})
 		}
 	}

@@ -38,7 +38,7 @@ func readerInput() ([]*model.LifeSituation, []*model.Profile) {
 func TestReaderFixes(t *testing.T) {
 	lss, ps := readerInput()
 	r := &renderer{opts: Options{Lang: i18n.RU}, L: resolveLabels(i18n.RU)}
-	b := r.builder(mdNames)
+	b := r.builder()
 	a, bb := b.card(lss[0], ps[0], true), b.card(lss[0], ps[1], true)
 	if a.Attributes[0] != (Row{"Возраст, лет", "52"}) || bb.Attributes[0] != (Row{"Возраст, лет", "18–25"}) {
 		t.Errorf("unit not in the label or range without en dash: %v %v", a.Attributes, bb.Attributes)

@@ -29,7 +29,7 @@ var (
 )
 
 // loadExamples checks the bundled examples the way the CLI does and fails on any error.
-func loadExamples(t *testing.T) ([]*model.LifeSituation, []*model.Profile) {
+func loadExamples(t testing.TB) ([]*model.LifeSituation, []*model.Profile) {
 	t.Helper()
 	res := workspace.Check([]string{"../../examples"}, workspace.Options{})
 	if errs, _ := finding.Count(res.Findings); errs > 0 || res.IOError {
@@ -100,7 +100,7 @@ func TestCardStandalone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(b, []byte(Marker+"\n\n# ")) {
+	if !bytes.HasPrefix(b, []byte(MarkerLine(i18n.RU)+"\n\n# ")) {
 		t.Errorf("card does not start with the marker and an H1:\n%s", b)
 	}
 	if bytes.Contains(b, []byte("README.md")) || bytes.Contains(b, []byte("index.md")) {
@@ -495,7 +495,7 @@ func TestTemplatesOverride(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(files[slices.IndexFunc(files, func(f File) bool { return f.Path == IndexFile })].Data), Marker+"\n\n# Свой &lt;указатель&gt;\n"; got != want {
+	if got, want := string(files[slices.IndexFunc(files, func(f File) bool { return f.Path == IndexFile })].Data), MarkerLine(i18n.RU)+"\n\n# Свой &lt;указатель&gt;\n"; got != want {
 		t.Errorf("index = %q, want %q", got, want)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "card.md.tmpl"), []byte("{{.Nope}}"), 0o644); err != nil {
@@ -546,7 +546,7 @@ func TestEmpty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := Marker + "\n\n# Профили клиентских сегментов\n\nЖизненных ситуаций пока нет.\n"; len(files) != 1 || string(files[0].Data) != want {
+	if want := MarkerLine(i18n.RU) + "\n\n# Профили клиентских сегментов\n\nЖизненных ситуаций пока нет.\n"; len(files) != 1 || string(files[0].Data) != want {
 		t.Errorf("empty site = %q, want only the index %q", files, want)
 	}
 }
