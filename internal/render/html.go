@@ -79,6 +79,7 @@ type htmlStatusGroup struct {
 
 func (r *renderer) execHTML(name string, v htmlView) ([]byte, error) {
 	v.L, v.Lang = r.L, string(r.opts.Lang)
+	v.Title = shortTitle(v.Title)
 	buf := execBufs.Get().(*bytes.Buffer)
 	defer execBufs.Put(buf)
 	buf.Reset()
@@ -115,11 +116,48 @@ func (r *renderer) htmlCard(c *CardPage) ([]byte, error) {
 	if c.Overview.Href == "" {
 		root = ""
 	}
-	return r.execHTML("card.html.tmpl", htmlView{Root: root, Title: c.Title + " — " + c.LSTitle, Page: c})
+	return r.execHTML("card.html.tmpl", htmlView{Root: root, Title: c.Title, Page: c})
 }
 
 func (r *renderer) print(o *OverviewPage, cards []*CardPage) ([]byte, error) {
 	return r.execHTML("print.html.tmpl", htmlView{Root: "../", Title: o.Title, Page: o, Groups: r.groups(o), Cards: cards})
+}
+
+// shortTitle keeps a page's <title> (a tab, a bookmark) within 70 characters as written
+// in the page (html-validate counts escapes such as &lt; in full), cut at a word; the
+// page's heading carries the whole title.
+func shortTitle(s string) string {
+	s = oneLine(s)
+	if titleLen(s) <= 70 {
+		return s
+	}
+	rs := []rune(s)
+	for len(rs) > 0 && titleLen(string(rs))+1 > 70 {
+		rs = rs[:len(rs)-1]
+	}
+	cut := string(rs)
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:—-") + "…"
+}
+
+// titleLen is the length of s as html/template writes it in text.
+func titleLen(s string) int {
+	n := 0
+	for _, r := range s {
+		switch r {
+		case '<', '>':
+			n += 4
+		case '&', '+':
+			n += 5
+		case '"', '\'':
+			n += 5
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 // asset returns a stylesheet or script of the site; the index data feeds the filter.

@@ -60,7 +60,7 @@ var allowedTags = map[string]bool{
 	"dl": true, "dt": true, "dd": true, "div": true, "section": true, "ul": true, "li": true, "strong": true, "table": true,
 	"caption": true, "thead": true, "tbody": true, "tfoot": true, "tr": true, "th": true, "td": true, "figure": true,
 	"figcaption": true, "svg": true, "desc": true, "rect": true, "line": true, "text": true, "g": true, "circle": true,
-	"article": true, "span": true, "code": true, "form": true, "label": true, "input": true, "select": true, "option": true,
+	"article": true, "button": true, "span": true, "code": true, "form": true, "label": true, "input": true, "select": true, "option": true,
 }
 
 var (
@@ -135,6 +135,15 @@ func TestHostileHTML(t *testing.T) {
 		}
 		for _, f := range files {
 			checkHTML(t, string(lang)+"/"+f.Path, f.Data, "")
+			if *hostileOut != "" { // make test checks these with html-validate
+				p := filepath.Join(*hostileOut, "html", string(lang), filepath.FromSlash(f.Path))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 		}
 		for _, f := range files {
 			if f.Path == AssetIndex && (bytes.Contains(f.Data, []byte("<")) || !bytes.Contains(f.Data, []byte(`\u003c`))) {
@@ -171,4 +180,16 @@ func FuzzHTML(f *testing.F) {
 			checkHTML(t, "ru/"+fl.Path, fl.Data, "")
 		}
 	})
+}
+
+func TestShortTitle(t *testing.T) {
+	for _, s := range []string{strings.Repeat("<", 200), strings.Repeat("Профиль ", 30), "Коротко", strings.Repeat("a&b ", 40)} {
+		got := shortTitle(s)
+		if titleLen(got) > 70 || !strings.HasPrefix(s, strings.TrimSuffix(got, "…")) {
+			t.Errorf("shortTitle(%q) = %q (%d)", s, got, titleLen(got))
+		}
+	}
+	if shortTitle("Коротко") != "Коротко" {
+		t.Error("a short title changed")
+	}
 }

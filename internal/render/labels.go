@@ -58,6 +58,7 @@ var labels = map[string]i18n.Text{
 	"fText":        {RU: "Поиск по названию", EN: "Search by title"},
 	"fAny":         {RU: "все", EN: "all"},
 	"fShown":       {RU: "Показано профилей: {n} из {total}", EN: "Profiles shown: {n} of {total}"},
+	"fApply":       {RU: "Показать", EN: "Show"},
 	"fNone":        {RU: "Нет профилей, подходящих под фильтр.", EN: "No profile matches the filter."},
 	"printLink":    {RU: "Версия для печати (обзор и все карточки)", EN: "Print version (overview and every card)"},
 	"printHint":    {RU: "Каждая карточка печатается на отдельной странице A4: «Печать → Сохранить как PDF» дает документ для согласования.", EN: "Each card prints on its own A4 page: Print → Save as PDF gives the document to hand over."},
