@@ -27,8 +27,9 @@ const (
 
 var assetFiles = []string{AssetCSS, AssetJS, AssetIndex}
 
-func parseHTMLTemplates(over fs.FS) (*htmltemplate.Template, error) {
+func parseHTMLTemplates(r *renderer, over fs.FS) (*htmltemplate.Template, error) {
 	root := htmltemplate.New("").Funcs(htmltemplate.FuncMap{
+		"cardBody": r.cardBody,
 		"fmtChart": func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 		"join":     strings.Join,
 		"add2":     func(a, b float64) float64 { return a + b },

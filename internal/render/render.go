@@ -310,7 +310,7 @@ func newRenderer(opts Options) (*renderer, error) {
 	r := &renderer{opts: opts, L: resolveLabels(opts.Lang), html: opts.Format == HTML}
 	var err error
 	if r.html {
-		r.htmpl, err = parseHTMLTemplates(opts.Templates)
+		r.htmpl, err = parseHTMLTemplates(r, opts.Templates)
 	} else {
 		r.tmpl, err = parseTemplates(opts.Templates)
 	}
