@@ -242,7 +242,7 @@ func TestHostileFirstRenderInterrupted(t *testing.T) {
 			switch strings.Join(names, " ") {
 			case "":
 				var ee *exec.ExitError
-				if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(stderr.String(), "прервано — ничего не записано") {
+				if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(stderr.String(), "interrupted — nothing was written") {
 					t.Errorf("interrupted render: %v\n%s", err, stderr.String())
 				}
 				t.Logf("interrupted: nothing left; %s", strings.TrimSpace(stderr.String()))
