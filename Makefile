@@ -9,7 +9,7 @@ BENCH_SIZES ?= 10x100,100x100,500x100
 BENCH_RUNS  ?= 5
 BENCH_OUT   ?=
 
-.PHONY: help build examples docs render-check test unit hostile lint external scaffold-check formats-check precommit-check cli-docs cli-docs-check tools fuzz clean bench bench-go compare
+.PHONY: help build examples docs site render-check test unit hostile lint external scaffold-check formats-check precommit-check cli-docs cli-docs-check tools fuzz clean bench bench-go compare
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -22,6 +22,9 @@ examples: ## the main job: validate the bundled examples
 
 docs: build ## re-render the committed example docs (examples/docs)
 	$(BIN) render examples --out examples/docs
+
+site: build ## render the examples as the HTML site into bin/site (open bin/site/index.html)
+	$(BIN) render examples --format html --out bin/site
 
 render-check: build ## the committed example docs are up to date with the examples
 	$(BIN) render examples --out examples/docs --check

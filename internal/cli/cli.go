@@ -15,6 +15,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/reason"
 )
 
 // Version is set at build time with -ldflags "-X github.com/profiler-cx/profiler/internal/cli.Version=v1.2.3";
@@ -77,7 +78,7 @@ type usageError struct{ msg i18n.Text }
 func (e *usageError) Error() string { return e.msg.EN }
 
 func usageErr(ru, en string, args ...any) error {
-	return &usageError{msg: i18n.Msg(ru, en, localized(args)...)}
+	return &usageError{msg: i18n.Msg(ru, en, reason.Args(args)...)}
 }
 
 // ioError is an I/O failure the user must fix (a file that cannot be written...): exit 2.
@@ -86,7 +87,7 @@ type ioError struct{ msg i18n.Text }
 func (e *ioError) Error() string { return e.msg.EN }
 
 func ioErr(ru, en string, args ...any) error {
-	return &ioError{msg: i18n.Msg(ru, en, localized(args)...)}
+	return &ioError{msg: i18n.Msg(ru, en, reason.Args(args)...)}
 }
 
 // langFromArgs finds --lang before Cobra parses anything, so that help texts and flag

@@ -83,6 +83,33 @@ func bigWorkspace(t *testing.T, n int) string {
 	return ws
 }
 
+// retitled copies the workspace ws with every top-level title changed, so that every
+// page rendered from it (index, overviews, cards) differs from ws's, in the same language
+// (render refuses to replace pages of another language).
+func retitled(t *testing.T, ws string) string {
+	t.Helper()
+	out := t.TempDir()
+	err := filepath.WalkDir(ws, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(ws, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(out, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		data = bytes.ReplaceAll(data, []byte("\ntitle: "), []byte("\ntitle: Новое — "))
+		return os.WriteFile(filepath.Join(out, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 func runProfiler(t *testing.T, name string, args ...string) (code int, stderr string) {
 	t.Helper()
 	cmd := exec.Command(name, args...)
@@ -133,8 +160,9 @@ func TestHostileRenderInterrupted(t *testing.T) {
 	bin := profilerBin(t)
 	ws := bigWorkspace(t, 800)
 	out := filepath.Join(t.TempDir(), "docs")
-	// The new pages (English) first, for reference, then the old ones (Russian) in place.
-	if code, stderr := runProfiler(t, bin, "--lang", "en", "render", ws, "--out", out); code != 0 {
+	// The new pages (from a retitled copy) first, for reference, then the old ones in place.
+	newWS := retitled(t, ws)
+	if code, stderr := runProfiler(t, bin, "render", newWS, "--out", out); code != 0 {
 		t.Fatalf("render: exit %d\n%s", code, stderr)
 	}
 	newSnap := snapshot(t, out)
@@ -147,14 +175,14 @@ func TestHostileRenderInterrupted(t *testing.T) {
 	}
 	for p := range old {
 		if old[p] == newSnap[p] {
-			t.Fatalf("%s is the same in both languages: the test could not tell them apart", p)
+			t.Fatalf("%s is the same in both workspaces: the test could not tell them apart", p)
 		}
 	}
 	// Interrupt when the first temporary file appears, half-way and near the end.
 	for _, after := range []int{1, len(old) / 2, len(old) - 10} {
 		t.Run(fmt.Sprintf("after %d temporary files", after), func(t *testing.T) {
 			restore(t, out, old)
-			cmd := exec.Command(bin, "--lang", "en", "render", ws, "--out", out)
+			cmd := exec.Command(bin, "render", newWS, "--out", out)
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			err := interruptWhen(t, cmd, func() bool { return countTemps(out) >= after })
@@ -165,7 +193,7 @@ func TestHostileRenderInterrupted(t *testing.T) {
 			switch {
 			case maps.Equal(now, old):
 				var ee *exec.ExitError
-				if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(stderr.String(), "interrupted — nothing was written") {
+				if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(stderr.String(), "прервано — ничего не записано") {
 					t.Errorf("interrupted render: %v\n%s", err, stderr.String())
 				}
 				t.Logf("interrupted: every page old; %s", strings.TrimSpace(stderr.String()))
@@ -301,24 +329,19 @@ func TestHostileRenderDiskFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "docs")
-	if code, stderr := runProfiler(t, bin, "render", examples, "--out", out); code != 0 {
-		t.Fatalf("render: exit %d\n%s", code, stderr)
-	}
-	old := snapshot(t, out)
+	changed := retitled(t, examples)
 	for _, c := range []struct {
 		lang string
 		re   *regexp.Regexp
 	}{{"en", diskFullEN}, {"ru", diskFullRU}} {
-		// English pages replace the Russian ones (so every page changes); Russian ones
-		// replace English ones in a copy.
-		if c.lang == "ru" {
-			if code, stderr := runProfiler(t, bin, "--lang", "en", "render", examples, "--out", out); code != 0 {
-				t.Fatalf("render: exit %d\n%s", code, stderr)
-			}
-			old = snapshot(t, out)
+		// Pages from a retitled copy replace the examples' pages (so every page changes),
+		// in each language.
+		out := filepath.Join(t.TempDir(), "docs")
+		if code, stderr := runProfiler(t, bin, "--lang", c.lang, "render", examples, "--out", out); code != 0 {
+			t.Fatalf("render: exit %d\n%s", code, stderr)
 		}
-		code, stderr := runProfiler(t, pl, "--fsize=3000", bin, "--lang", c.lang, "render", examples, "--out", out)
+		old := snapshot(t, out)
+		code, stderr := runProfiler(t, pl, "--fsize=3000", bin, "--lang", c.lang, "render", changed, "--out", out)
 		if code != 2 || !c.re.MatchString(stderr) {
 			t.Errorf("%s: exit %d, stderr:\n%s", c.lang, code, stderr)
 		}

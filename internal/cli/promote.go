@@ -13,6 +13,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/reason"
 	"github.com/profiler-cx/profiler/internal/scaffold"
 	"github.com/profiler-cx/profiler/internal/workspace"
 	"github.com/spf13/cobra"
@@ -203,7 +204,7 @@ func promoteRun(e *env, opts *promoteOptions) error {
 		return err
 	}
 	if err != nil {
-		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(opts.Path), cause(err))
+		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(opts.Path), reason.Cause(err))
 	}
 	e.note(i18n.Msg("%s: этап %s → %s, запись в history от %s", "%s: stage %s → %s, history entry of %s",
 		displayPath(opts.Path), from, to, date).In(e.lang))

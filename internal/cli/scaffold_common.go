@@ -14,6 +14,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/atomicfile"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/reason"
 	"github.com/profiler-cx/profiler/internal/report"
 	"github.com/profiler-cx/profiler/internal/translit"
 	"github.com/profiler-cx/profiler/internal/workspace"
@@ -165,7 +166,7 @@ func (e *env) writeNew(path string, data []byte, force bool) error {
 			"%s already exists and was left as it is; add --force to overwrite it", displayPath(path))
 	}
 	if err != nil {
-		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(path), cause(err))
+		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(path), reason.Cause(err))
 	}
 	return nil
 }

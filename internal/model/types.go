@@ -98,9 +98,11 @@ type Param struct {
 	Number float64 // capacity, satisfaction
 	Bool   bool    // the additional flags
 	Scale  float64 // satisfaction only; 5 when not given, 0 when given but not a positive number
-	Source string
-	Note   string
-	Ptr    string
+	// ScaleFrom is where satisfaction's scale starts: 1 when not given (surveys run 1–5).
+	ScaleFrom float64
+	Source    string
+	Note      string
+	Ptr       string
 }
 
 // Priority holds the stage-II parameters (параметры приоритизации).

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/profiler-cx/profiler/internal/i18n"
 	"regexp"
 	"slices"
 	"strings"
@@ -121,7 +122,7 @@ func tidyOracle(src string) string {
 	for len(out) > 0 && out[len(out)-1] == "" {
 		out = out[:len(out)-1]
 	}
-	return Marker + "\n\n" + strings.Join(out, "\n") + "\n"
+	return MarkerLine(i18n.RU) + "\n\n" + strings.Join(out, "\n") + "\n"
 }
 
 var tidyCases = []string{
@@ -131,7 +132,7 @@ var tidyCases = []string{
 
 func TestTidyMatchesOracle(t *testing.T) {
 	for _, s := range tidyCases {
-		if got, want := string(tidy([]byte(s))), tidyOracle(s); got != want {
+		if got, want := string(tidy([]byte(s), MarkerLine(i18n.RU))), tidyOracle(s); got != want {
 			t.Errorf("tidy(%q) = %q, want %q", s, got, want)
 		}
 	}
@@ -142,7 +143,7 @@ func FuzzTidy(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := string(tidy([]byte(s))), tidyOracle(s); got != want {
+		if got, want := string(tidy([]byte(s), MarkerLine(i18n.RU))), tidyOracle(s); got != want {
 			t.Fatalf("tidy(%q) = %q, want %q", s, got, want)
 		}
 	})

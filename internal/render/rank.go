@@ -12,14 +12,14 @@ type Ranked struct {
 	Profile *model.Profile
 	Main    bool    // both capacity and satisfaction are set
 	Share   float64 // capacity / the largest capacity in the life situation (0 when unknown)
-	Satis   float64 // satisfaction / scale (0 when unknown)
+	Satis   float64 // satisfaction's place on its scale, 0 at its start, 1 at its end (0 when unknown)
 	Score   float64 // Share × (1 − Satis); 0 unless Main
 	Flags   int     // additional parameters set to true
 }
 
 // Rank orders the profiles of one life situation for research (the rule is also printed
 // on every overview, label "rankingRule"): profiles with both main parameters first, by
-// descending score = capacity share × (1 − satisfaction/scale); then by the number of
+// descending score = capacity share × (1 − satisfaction's place on its scale); then by the number of
 // additional flags set true (uniqueProblems, blindZone, customerFocus), descending; then
 // by title and id. Profiles without both main parameters follow, ordered by flags, title, id.
 func Rank(ps []*model.Profile) []Ranked {
@@ -37,11 +37,8 @@ func Rank(ps []*model.Profile) []Ranked {
 			r.Share = pr.Capacity.Number / maxCap
 		}
 		if pr.Satisfaction.Set {
-			scale := pr.Satisfaction.Scale
-			if scale <= 0 {
-				scale = 5
-			}
-			r.Satis = min(max(pr.Satisfaction.Number/scale, 0), 1)
+			from, to := scaleRange(pr.Satisfaction)
+			r.Satis = min(max((pr.Satisfaction.Number-from)/(to-from), 0), 1)
 		}
 		if r.Main {
 			r.Score = r.Share * (1 - r.Satis)

@@ -201,7 +201,7 @@ func FuzzSite(f *testing.F) {
 				if !ok {
 					t.Fatalf("unexpected page %s", name)
 				}
-				if !bytes.HasPrefix(fl.Data, []byte(Marker+"\n")) {
+				if !bytes.HasPrefix(fl.Data, []byte(MarkerLine(lang)+"\n")) {
 					t.Errorf("%s: does not start with the marker", name)
 				}
 				got := shapeOf(t, name, fl.Data)

@@ -247,7 +247,13 @@ func BenchmarkValidateCached(b *testing.B) {
 // BenchmarkRender is what `profiler render` computes on a clean corpus: a full check keeping
 // the models, as render does, then every page in memory (writing the files is left out:
 // that is the disk, not us).
-func BenchmarkRender(b *testing.B) {
+func BenchmarkRender(b *testing.B) { benchRender(b, render.Markdown) }
+
+// BenchmarkRenderHTML is BenchmarkRender for `render --format html` (the target: at most
+// 1.3 times BenchmarkRender).
+func BenchmarkRenderHTML(b *testing.B) { benchRender(b, render.HTML) }
+
+func benchRender(b *testing.B, format render.Format) {
 	for _, c := range benchCorpora(b) {
 		b.Run(c.name, func(b *testing.B) {
 			measure(b, len(c.files), func() {
@@ -255,7 +261,7 @@ func BenchmarkRender(b *testing.B) {
 				if len(res.Findings) > 0 {
 					b.Fatalf("the clean corpus has %d findings", len(res.Findings))
 				}
-				files, err := render.Site(res.LifeSituations(), res.Profiles(), render.Options{})
+				files, err := render.Site(res.LifeSituations(), res.Profiles(), render.Options{Format: format})
 				if err != nil || len(files) < len(c.files) {
 					b.Fatalf("%d pages, err %v", len(files), err)
 				}
@@ -266,13 +272,18 @@ func BenchmarkRender(b *testing.B) {
 
 // BenchmarkPages is render's own share: every page of the clean corpus built in memory
 // from models checked once (render.Site, without the check and without writing).
-func BenchmarkPages(b *testing.B) {
+func BenchmarkPages(b *testing.B) { benchPages(b, render.Markdown) }
+
+// BenchmarkPagesHTML is BenchmarkPages for the HTML site.
+func BenchmarkPagesHTML(b *testing.B) { benchPages(b, render.HTML) }
+
+func benchPages(b *testing.B, format render.Format) {
 	for _, c := range benchCorpora(b) {
 		b.Run(c.name, func(b *testing.B) {
 			res := workspace.Check([]string{c.clean}, workspace.Options{Lean: true, KeepModels: true})
 			lss, ps := res.LifeSituations(), res.Profiles()
 			measure(b, len(c.files), func() {
-				files, err := render.Site(lss, ps, render.Options{})
+				files, err := render.Site(lss, ps, render.Options{Format: format})
 				if err != nil || len(files) < len(c.files) {
 					b.Fatalf("%d pages, err %v", len(files), err)
 				}

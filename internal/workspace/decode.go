@@ -125,6 +125,12 @@ func param(m map[string]any, key string) model.Param {
 			p.Scale = s
 		}
 	}
+	if key == "satisfaction" {
+		p.ScaleFrom = 1
+		if s, ok := num(pm["scaleFrom"]); ok && s >= 0 {
+			p.ScaleFrom = s
+		}
+	}
 	return p
 }
 

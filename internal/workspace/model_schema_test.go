@@ -154,7 +154,7 @@ stage: final
 attributes: {sex: мужской}
 priority:
   capacity: {value: 10, source: Статистика, note: Примечание}
-  satisfaction: {value: 3, scale: 10, source: Опрос, note: Примечание}
+  satisfaction: {value: 3, scale: 10, scaleFrom: 2, source: Опрос, note: Примечание}
   uniqueProblems: {value: true, source: Интервью, note: Примечание}
   blindZone: {value: true, source: НПА, note: Примечание}
   customerFocus: {value: true, source: Жалобы, note: Примечание}
@@ -210,9 +210,9 @@ func TestDecoderReadsEveryProperty(t *testing.T) {
 	}
 	p := decodeProfile(pDoc)
 	// Number and Bool share Param; Scale is satisfaction's; List is set only for lists.
-	nonZero(t, "Profile", reflect.ValueOf(*p), map[string]bool{"Number": true, "Bool": true, "Scale": true, "List": true, "Canonical": true})
+	nonZero(t, "Profile", reflect.ValueOf(*p), map[string]bool{"Number": true, "Bool": true, "Scale": true, "ScaleFrom": true, "List": true, "Canonical": true})
 	pr := p.Priority
-	if pr.Capacity.Number != 10 || pr.Satisfaction.Number != 3 || pr.Satisfaction.Scale != 10 || !pr.UniqueProblems.Bool || !pr.BlindZone.Bool || !pr.CustomerFocus.Bool {
+	if pr.Capacity.Number != 10 || pr.Satisfaction.Number != 3 || pr.Satisfaction.Scale != 10 || pr.Satisfaction.ScaleFrom != 2 || !pr.UniqueProblems.Bool || !pr.BlindZone.Bool || !pr.CustomerFocus.Bool {
 		t.Errorf("priority values not decoded: %+v", pr)
 	}
 	// And the fixtures are complete documents: the schema accepts them.

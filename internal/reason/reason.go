@@ -1,4 +1,6 @@
-package cli
+// Package reason shows system errors inside bilingual messages: English as the system
+// says it, Russian for the common causes.
+package reason
 
 import (
 	"errors"
@@ -74,9 +76,9 @@ func ruReason(err error) string {
 	return ""
 }
 
-// localized wraps the errors among message arguments so that they print in the
-// message's language (see i18n.Msg).
-func localized(args []any) []any {
+// Args wraps the errors among message arguments so that they print in the message's
+// language (see i18n.Msg).
+func Args(args []any) []any {
 	for i, a := range args {
 		if err, ok := a.(error); ok {
 			if _, done := a.(i18n.Localizer); !done {
@@ -85,4 +87,14 @@ func localized(args []any) []any {
 		}
 	}
 	return args
+}
+
+// Cause is the reason inside a path error ("file too large"), for messages that name the
+// file themselves.
+func Cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
