@@ -111,7 +111,7 @@ var labels = map[string]i18n.Text{
 	"quadrant1":  {RU: "Крупные, довольны", EN: "Large, satisfied"},
 	"quadrant2":  {RU: "Небольшие, довольны", EN: "Small, satisfied"},
 	"quadrant3":  {RU: "Небольшие, недовольны", EN: "Small, dissatisfied"},
-	"quadrant4":  {RU: "Исследовать в первую очередь", EN: "Research first"},
+	"quadrant4":  {RU: "Исследовать первыми", EN: "Research first"},
 	"rankingRule": {
 		RU: "Профили сравниваются только внутри одного статуса клиента. Порядок — по убыванию оценки = доля емкости от наибольшей среди профилей статуса × (1 − место удовлетворенности на ее шкале: 0 в начале шкалы, 1 в конце); при равной оценке выше тот, у кого больше дополнительных параметров со значением «да» (уникальность проблем, слепая зона, позиция заказчика), затем по названию.",
 		EN: "Profiles are compared only within one client status. Order: by descending score = capacity as a share of the largest among the status's profiles × (1 − satisfaction's place on its scale: 0 at the start, 1 at the end); on equal scores the one with more additional parameters set to yes (unique problems, blind zone, customer's focus) ranks higher, then by title.",
