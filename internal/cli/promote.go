@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -177,7 +176,7 @@ func promoteRun(e *env, opts *promoteOptions) error {
 			RU: fmt.Sprintf("%s: файл нельзя безопасно изменить: %s — переведите этап вручную", displayPath(opts.Path), why.RU),
 			EN: fmt.Sprintf("%s: cannot edit the file safely: %s — change the stage by hand", displayPath(opts.Path), why.EN)}}
 	}
-	fs := checkGenerated(opts.Path, out, lsElsewhere(res, prof)...)
+	fs := checkGenerated(opts.Path, out, lsElsewhere(res, prof, opts.Path)...)
 	if hasErrors(fs) {
 		e.printFindings(fs)
 		fmt.Fprintln(e.ios.ErrOut, i18n.Msg(
@@ -212,8 +211,9 @@ func promoteRun(e *env, opts *promoteOptions) error {
 }
 
 // lsElsewhere finds the profile's life situation when it is not beside the profiles/
-// folder (validate finds it anywhere in the workspace): it searches the workspace root.
-func lsElsewhere(res *workspace.Result, prof *model.Profile) []string {
+// folder (validate finds it anywhere in the workspace): a bounded search of the workspace
+// (workspace.FindLS).
+func lsElsewhere(res *workspace.Result, prof *model.Profile, path string) []string {
 	if prof.LifeSituation == "" {
 		return nil
 	}
@@ -222,14 +222,8 @@ func lsElsewhere(res *workspace.Result, prof *model.Profile) []string {
 			return nil
 		}
 	}
-	root, err := scaffold.Root(filepath.Dir(prof.Path))
-	if err != nil {
-		return nil
-	}
-	for _, d := range workspace.Check([]string{root}, workspace.Options{}).Docs {
-		if d.LS != nil && d.LS.ID == prof.LifeSituation {
-			return []string{filepath.FromSlash(d.Load.Path)}
-		}
+	if ls := workspace.FindLS(path, prof.LifeSituation); ls != "" {
+		return []string{ls}
 	}
 	return nil
 }

@@ -89,8 +89,8 @@ hypothesis → refinement) and renders them as Markdown cards.`),
 	for _, c := range root.Commands() {
 		localizeBuiltin(e, c)
 	}
-	root.SetHelpCommand(&cobra.Command{
-		Use:   "help [команда]",
+	help := &cobra.Command{
+		Use:   e.t("help [команда]", "help [command]"),
 		Short: e.t("справка по команде", "help about a command"),
 		Run: func(c *cobra.Command, args []string) {
 			cmd, _, err := root.Find(args)
@@ -99,7 +99,9 @@ hypothesis → refinement) and renders them as Markdown cards.`),
 			}
 			_ = cmd.Help()
 		},
-	})
+	}
+	localizeBuiltin(e, help) // its own --help line too: `profiler help help`
+	root.SetHelpCommand(help)
 	return root
 }
 

@@ -119,10 +119,11 @@ func validateRun(e *env, opts *validateOptions) error {
 		c = cache.Open(opts.CacheFile, cacheKeyFunc())
 	}
 	res := workspace.Check(opts.Paths, workspace.Options{
-		Stdin:     io.TeeReader(e.ios.In, &stdinCopy),
-		StdinName: opts.StdinName,
-		Lean:      true,
-		Cache:     c,
+		Stdin:      io.TeeReader(e.ios.In, &stdinCopy),
+		StdinName:  opts.StdinName,
+		Lean:       true,
+		Cache:      c,
+		LSProfiles: true,
 	})
 	if c != nil {
 		for _, w := range c.Warnings() {

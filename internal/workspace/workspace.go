@@ -48,6 +48,10 @@ type Options struct {
 	// Cache, when set, supplies results of unchanged files and receives new ones
 	// (validate --cache). It implies Lean for the files it answers.
 	Cache *cache.File
+	// LSProfiles checks, with every life situation named, the profiles of its profiles/
+	// folder too: a pre-commit hook passes only the changed life-situation.yaml, and a
+	// removed attribute, value or status must not break those profiles silently.
+	LSProfiles bool
 }
 
 // Doc is one loaded profiler document.
@@ -61,6 +65,8 @@ type Doc struct {
 	fs      []finding.Finding
 	at      rules.Where
 	facts   *rules.ProfileFacts // what the cross-file rules read of Profile
+	// Because names the life situation whose check brought this profile in (Options.LSProfiles).
+	Because string
 }
 
 // Result is the outcome of a run.
@@ -97,8 +103,11 @@ type target struct {
 	display string // path shown to users
 	fsPath  string // path to open; "" for stdin
 	context bool
-	listed  bool   // a folder listing reported a regular file (load.ReadListed)
-	data    []byte // the content, when discovery already had to read it
+	// dependent: the display path of the life situation that made this profile checked
+	// (Options.LSProfiles); "" otherwise
+	dependent string
+	listed    bool   // a folder listing reported a regular file (load.ReadListed)
+	data      []byte // the content, when discovery already had to read it
 }
 
 var apiVersionLine = regexp.MustCompile(`(?m)^apiVersion:[ \t]*["']?profiler/`)
@@ -130,16 +139,36 @@ type lsFinder map[string]string
 
 func (m lsFinder) beside(fsPath string) string {
 	dir := filepath.Dir(fsPath)
-	if filepath.Base(dir) != "profiles" {
-		return ""
-	}
 	if p, ok := m[dir]; ok {
 		return p
 	}
-	found := LSFile(filepath.Dir(dir))
+	found := ""
+	if InProfiles(dir) {
+		// filepath.Join keeps a relative path relative: "." gives "..", so a profile
+		// named alone inside profiles/ shows its life situation as ../life-situation.yaml.
+		found = LSFile(filepath.Join(dir, ".."))
+	}
 	m[dir] = found
 	return found
 }
+
+// InProfiles reports whether dir is a folder named profiles, however it is written: "."
+// inside profiles/, "./", "../profiles" or an absolute path all count.
+func InProfiles(dir string) bool {
+	if filepath.Base(dir) == "profiles" {
+		return true
+	}
+	if filepath.IsAbs(dir) {
+		return false
+	}
+	abs, err := filepath.Abs(dir)
+	return err == nil && filepath.Base(abs) == "profiles"
+}
+
+// LSBeside returns the life-situation file of a profile at path (in a profiles/ folder
+// whose parent holds life-situation.yaml or .yml), or "". The path may be relative to
+// the current folder in any spelling.
+func LSBeside(path string) string { return lsFinder{}.beside(path) }
 
 func displayPath(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
 
@@ -292,7 +321,38 @@ func discover(paths []string, opts Options, emit func(int, target)) (ts []target
 			add(target{display: displayPath(ls), fsPath: ls, context: true})
 		}
 	}
+	if opts.LSProfiles {
+		for _, t := range slices.Clone(ts) {
+			name := t.fsPath
+			if name == "" {
+				name = opts.StdinName
+			}
+			if t.context || !isLSName(filepath.Base(name)) {
+				continue
+			}
+			for _, p := range profilesOf(filepath.Dir(name)) {
+				add(target{display: displayPath(p), fsPath: p, dependent: t.display})
+			}
+		}
+	}
 	return ts, out, ioErr
+}
+
+// profilesOf lists the YAML files of the profiles/ folder beside a life situation in dir
+// (regular files only: a link or a FIFO there is reported when the folder is checked).
+func profilesOf(dir string) []string {
+	pdir := filepath.Join(dir, "profiles")
+	entries, err := os.ReadDir(pdir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && isYAML(e.Name()) && !strings.HasPrefix(e.Name(), ".") {
+			out = append(out, filepath.Join(pdir, e.Name()))
+		}
+	}
+	return out
 }
 
 // realPath is p absolute with every symbolic link resolved; "" when that fails (a loop, a
@@ -437,6 +497,7 @@ func Check(paths []string, opts Options) *Result {
 		if d == nil {
 			continue
 		}
+		d.Because = t.dependent
 		res.Docs = append(res.Docs, d)
 		if !d.Context {
 			res.Files++
@@ -454,21 +515,35 @@ func Check(paths []string, opts Options) *Result {
 		}
 	}
 	context := map[string]bool{}
+	because := map[string]string{}
 	for _, d := range res.Docs {
 		if d.Context {
 			context[d.Path] = true
 		}
+		if d.Because != "" {
+			because[d.Path] = d.Because
+		}
 	}
 	for _, f := range rules.CrossFile(lss, ps) {
-		if !context[f.File] {
-			out = append(out, f)
+		if context[f.File] {
+			continue
 		}
+		if ls := because[f.File]; ls != "" && brokenByLS[f.Rule] {
+			// The user changed only the life situation: say that this is where it went.
+			f.Message = i18n.Join("", i18n.Msg("после изменения %s: ", "after the change to %s: ", ls), f.Message,
+				i18n.Msg(" (признак, значение или статус удалены из ЖС или переименованы — поправьте профиль или верните их)",
+					" (the attribute, value or status was removed from the life situation or renamed — update the profile or restore it)"))
+		}
+		out = append(out, f)
 	}
 	clipFindings(out)
 	finding.Sort(out)
 	res.Findings = out
 	return res
 }
+
+// brokenByLS are the cross-file rules a change to a life situation alone can break.
+var brokenByLS = map[string]bool{rules.RuleAttrUndeclared: true, rules.RuleAttrValue: true, rules.RuleProfileStatus: true}
 
 func readLimited(r io.Reader, maxBytes int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
