@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -328,6 +329,10 @@ func (c *converter) fill(m map[string]any, n *yaml.Node, depth int, merged bool)
 			}
 			continue
 		}
+		if !merged && i >= 2 && decimalCommaSplit(n, n.Content[i-1], kn, vn) {
+			c.decimalComma(n.Content[i-2], n.Content[i-1], kn)
+			continue
+		}
 		key := c.key(kn)
 		if merged {
 			if own[key] {
@@ -353,6 +358,35 @@ func (c *converter) fill(m map[string]any, n *yaml.Node, depth int, merged bool)
 	if mergeVal != nil {
 		c.merge(m, mergeVal, depth)
 	}
+}
+
+// decimalCommaSplit recognises `{value: 4,5}`: in a flow mapping YAML splits a decimal
+// comma into the number 4 and a key "5" without a value, which nobody wrote. The parts
+// are plain integers on one line with nothing between them but the comma.
+func decimalCommaSplit(m, prev, kn, vn *yaml.Node) bool {
+	digits := func(n *yaml.Node, sign bool) bool {
+		v := n.Value
+		if sign {
+			v = strings.TrimLeft(v, "-+")
+		}
+		return n.Kind == yaml.ScalarNode && n.Style == 0 && n.Tag == "!!int" && v != "" && strings.Trim(v, "0123456789") == ""
+	}
+	return m.Style&yaml.FlowStyle != 0 && digits(prev, true) && digits(kn, false) &&
+		kn.Line == prev.Line && kn.Column == prev.Column+utf8.RuneCountInString(prev.Value)+1 &&
+		vn.Kind == yaml.ScalarNode && vn.Tag == "!!null" && vn.Value == ""
+}
+
+// decimalComma reports a split `4,5` once, at the number, and keeps the value from the
+// schema's view: the two errors a split makes (a key "5", not a string) say nothing useful.
+func (c *converter) decimalComma(kPrev, prev, kn *yaml.Node) {
+	c.report(prev, RuleDecimalComma, i18n.Msg(
+		"«%[1]s,%[2]s» — десятичная дробь пишется через точку: %[1]s.%[2]s (в {…} запятая разделяет поля, и YAML прочитал число %[1]s и ключ «%[2]s»)",
+		"\"%[1]s,%[2]s\" — a decimal fraction takes a point, not a comma: %[1]s.%[2]s (inside {…} a comma separates fields, so YAML read the number %[1]s and a key \"%[2]s\")",
+		prev.Value, kn.Value))
+	key, _ := keyText(kPrev)
+	c.path = append(c.path, seg{key: key, index: -1})
+	c.poison(c.pointer())
+	c.path = c.path[:len(c.path)-1]
 }
 
 // merge applies the value of a `<<` key of a mapping at level depth.

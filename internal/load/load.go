@@ -49,6 +49,7 @@ const (
 	RuleAliasCycle       = "yaml-alias-cycle"
 	RuleBadMerge         = "yaml-bad-merge"
 	RuleInternal         = "yaml-internal"
+	RuleDecimalComma     = "yaml-decimal-comma"
 	RuleFileRead         = "file-read"
 	RuleFileTooLarge     = "file-too-large"
 	RuleFileNotRegular   = "file-not-regular"

@@ -21,6 +21,7 @@ var Rules = []Rule{
 	{"yaml-multiple-documents", finding.Error, i18n.Text{RU: "в файле больше одного документа (---)", EN: "a second --- document in the file"}},
 	{"yaml-empty", finding.Error, i18n.Text{RU: "в файле нет документа", EN: "the file has no document"}},
 	{"yaml-non-string-key", finding.Error, i18n.Text{RU: "ключ, который YAML читает как число, логическое значение или null", EN: "a key that YAML reads as a number, boolean or null"}},
+	{"yaml-decimal-comma", finding.Error, i18n.Text{RU: "десятичная запятая в {…}: YAML делит 4,5 на два поля", EN: "a decimal comma inside {…}: YAML splits 4,5 into two fields"}},
 	{"yaml-special-float", finding.Error, i18n.Text{RU: ".inf или .nan вместо числа", EN: ".inf or .nan where a number is expected"}},
 	{"yaml-limit", finding.Error, i18n.Text{RU: "слишком много ссылок (alias) или слишком глубокая вложенность", EN: "too many aliases or too deep nesting"}},
 	{"yaml-alias-cycle", finding.Error, i18n.Text{RU: "ссылка (alias) на саму себя", EN: "an alias that refers to itself"}},

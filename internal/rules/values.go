@@ -9,6 +9,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/numhint"
 )
 
 // bucket is a declared range value: "18-25" or the open-ended "51+".
@@ -152,7 +153,10 @@ func checkRange(s *sink, a *model.Attribute, v model.Scalar, lsPath string) {
 	} else {
 		msg := i18n.Msg("%q — не число и не диапазон: признак %s («%s») числовой; пишите число (20) или диапазон (\"22-25\")",
 			"%q is neither a number nor a range: attribute %s (%s) is numeric; write a number (20) or a range (\"22-25\")", v.Text, a.ID, a.Title)
-		if a.Unit != "" {
+		if k, _ := numhint.Classify(v.Text); k != numhint.None && (k != numhint.Words || a.Unit == "") {
+			h, _ := numhint.Hint(v.Text, false)
+			msg = i18n.Join(" — ", i18n.Msg("%q — не число: признак %s («%s») числовой", "%q is not a number: attribute %s (%s) is numeric", v.Text, a.ID, a.Title), h)
+		} else if a.Unit != "" {
 			msg = i18n.Join("", msg, i18n.Msg(" без единицы измерения — она уже указана в ЖС (%s)", " without the unit — the life situation already gives it (%s)", a.Unit))
 		}
 		s.at(v.Ptr, finding.Error, RuleAttrValue, msg)

@@ -13,6 +13,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/numhint"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
@@ -404,6 +405,11 @@ func (t translator) typeMessage(node map[string]any, ptr string, val any) i18n.T
 	if s, ok := val.(string); ok && (slices.Contains(expected, "integer") || slices.Contains(expected, "number")) {
 		if _, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
 			return i18n.Join("", msg, i18n.Msg(" — уберите кавычки: %s", " — remove the quotes: %s", strings.TrimSpace(s)))
+		}
+		// Russian number habits (4,5; 5 000; около 5000): the exact fix, and where an
+		// estimate's wording goes when the value has a note beside it.
+		if h, ok := numhint.Hint(s, strings.HasSuffix(ptr, "/value")); ok {
+			return i18n.Join(" — ", msg, h)
 		}
 	}
 	switch {
