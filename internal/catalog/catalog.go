@@ -58,6 +58,9 @@ type Catalog struct {
 
 	index map[string]*Entry // normalised spelling → entry, built once at init
 	forms []form            // every normalised spelling, for Suggest
+
+	abbrev map[string][]string // paperwork abbreviations this catalogue accepts (see paperwork.go)
+	words  map[string]*Entry   // order-free spelling → entry (nil: ambiguous)
 }
 
 // form is one normalised spelling of an entry.
@@ -142,8 +145,11 @@ func isDigits(s string) bool {
 // «ё/е», surrounding spaces, repeated inner spaces, quotes («» " ') and a trailing period.
 // Federal cities are also found after «г.» or «город».
 func (c *Catalog) Match(value string) (*Entry, bool) {
-	e, ok := c.index[Normalize(value)]
-	return e, ok
+	n := Normalize(value)
+	if e, ok := c.index[n]; ok {
+		return e, true
+	}
+	return c.matchWords(n)
 }
 
 // Suggest returns up to n entries closest to value, best first, for «did you mean» messages.
@@ -225,6 +231,7 @@ func register(cs ...*Catalog) {
 		if _, dup := registry[c.ID]; dup {
 			panic("catalog: duplicate id " + c.ID)
 		}
+		c.buildWords()
 		registry[c.ID] = c
 	}
 }

@@ -141,8 +141,9 @@ var regionData = []region{
 
 func regions() *Catalog {
 	c := &Catalog{
-		ID:    "ru-regions",
-		Title: i18n.Text{RU: "Субъекты Российской Федерации", EN: "Constituent entities of the Russian Federation"},
+		ID:     "ru-regions",
+		abbrev: regionAbbrev,
+		Title:  i18n.Text{RU: "Субъекты Российской Федерации", EN: "Constituent entities of the Russian Federation"},
 		Source: i18n.Text{
 			RU: "Конституция Российской Федерации, ст. 65 (в ред. ФКЗ от 21.03.2014 № 6-ФКЗ и от 04.10.2022 № 5-ФКЗ — 8-ФКЗ): " +
 				"89 субъектов. Коды — коды регионов, применяемые ФНС России (01–95), а не ISO 3166-2:RU.",

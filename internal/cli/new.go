@@ -184,11 +184,12 @@ func newProfileRun(e *env, opts *newProfileOptions) error {
 	}
 	status := model.Status(statusArg)
 	if !ls.HasStatus(status) {
-		return usageErr("--status %q: в ЖС %s статусы: %s", "--status %q: the life situation %s has the statuses: %s", statusArg, ls.ID, strings.Join(names, ", "))
+		return &usageError{msg: i18n.Join("", i18n.Msg("--status %q", "--status %q", statusArg), didYouMean(statusArg, names),
+			i18n.Msg(": в ЖС %s статусы: %s", ": the life situation %s has the statuses: %s", ls.ID, strings.Join(names, ", ")))}
 	}
 	stage := model.Stage(opts.Stage)
 	if stage.Index() < 0 {
-		return usageErr("--stage %q: допустимо segment, hypothesis, refined, final", "--stage %q: use segment, hypothesis, refined or final", opts.Stage)
+		return badChoice("--stage", opts.Stage, stageIDs())
 	}
 	sets, err := parseSets(opts.Set)
 	if err != nil {

@@ -125,7 +125,7 @@ func promoteRun(e *env, opts *promoteOptions) error {
 	if opts.To != "" {
 		to = model.Stage(opts.To)
 		if to.Index() < 0 {
-			return usageErr("--to %q: допустимо segment, hypothesis, refined, final", "--to %q: use segment, hypothesis, refined or final", opts.To)
+			return badChoice("--to", opts.To, stageIDs())
 		}
 		if to == from {
 			return usageErr("профиль уже на этапе «%s» (%s)", "the profile is already at stage %q (%s)", from.Name().In(e.lang), from)

@@ -94,6 +94,12 @@ func checkEnum(s *sink, a *model.Attribute, v model.Scalar, lsPath string) {
 	}
 	msg := i18n.Msg("значение %q не входит в допустимые значения признака %s («%s»): %s", "%q is not an allowed value of attribute %s (%s): %s",
 		v.Text, a.ID, a.Title, listValues(a.Values))
+	for _, cyr := range catalog.Cyrillic(v.Text) {
+		if slices.Contains(a.Values, cyr) {
+			s.at(v.Ptr, finding.Error, RuleAttrValue, i18n.Join(" — ", msg, latinHint(cyr)))
+			return
+		}
+	}
 	if best := closest(v.Text, a.Values); best != "" {
 		msg = i18n.Join("", msg, i18n.Msg(" (может быть, %q?)", " (did you mean %q?)", best))
 	}
@@ -123,6 +129,12 @@ func checkCatalog(s *sink, a *model.Attribute, v model.Scalar) {
 	}
 	msg := i18n.Msg("значение %q не найдено в справочнике %s («%s»)", "%q is not in catalogue %s (%s)", v.Text, c.ID, c.Title.RU)
 	msg.EN = strings.Replace(msg.EN, c.Title.RU, c.Title.EN, 1)
+	for _, cyr := range catalog.Cyrillic(v.Text) {
+		if _, found := c.Match(cyr); found {
+			s.at(v.Ptr, finding.Error, RuleAttrValue, i18n.Join(" — ", msg, latinHint(cyr)))
+			return
+		}
+	}
 	if sug := c.Suggest(v.Text, 3); len(sug) > 0 {
 		var names []string
 		for _, e := range sug {
@@ -131,8 +143,8 @@ func checkCatalog(s *sink, a *model.Attribute, v model.Scalar) {
 		msg = i18n.Join("", msg, i18n.Msg(" (может быть, %s?) — укажите полное название или сокращение из справочника",
 			" (did you mean %s?) — use a full name or an abbreviation from the catalogue", strings.Join(names, " / ")))
 	} else {
-		msg = i18n.Join("", msg, i18n.Msg(" — укажите полное название или сокращение из справочника (состав справочников — в README проекта)",
-			" — use a full name or an abbreviation from the catalogue (the catalogues are listed in the project's README)"))
+		msg = i18n.Join("", msg, i18n.Msg(" — укажите полное название или сокращение из справочника (его значения: profiler catalog %s)",
+			" — use a full name or an abbreviation from the catalogue (its entries: profiler catalog %s)", c.ID))
 	}
 	s.at(v.Ptr, finding.Error, RuleAttrValue, msg)
 }
@@ -187,4 +199,9 @@ func checkRange(s *sink, a *model.Attribute, v model.Scalar, lsPath string) {
 		"диапазон %s должен целиком лежать внутри одного интервала признака %s («%s»): %s — сузьте диапазон или поправьте интервалы в %s",
 		"range %s must lie inside one bucket of attribute %s (%s): %s — narrow the range or adjust the buckets in %s",
 		v.Text, a.ID, a.Title, strings.Join(a.Values, ", "), lsPath))
+}
+
+// latinHint words the fix for Latin letters typed in the wrong keyboard layout.
+func latinHint(cyr string) i18n.Text {
+	return i18n.Msg("латинские буквы — замените на кириллицу: %s", "Latin letters — type them in Cyrillic: %s", cyr)
 }

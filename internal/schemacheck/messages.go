@@ -519,6 +519,9 @@ func slugHint(s string) string {
 
 // suggest returns the closest allowed value for «did you mean», or "".
 func suggest(got string, allowed []string) string {
+	if id := model.IDByName(got, allowed); id != "" {
+		return id // «гипотеза» where the format wants hypothesis
+	}
 	best, bestD := "", 1<<30
 	g := strings.ToLower(got)
 	for _, a := range allowed {
