@@ -181,7 +181,7 @@ func TestMatch(t *testing.T) {
 		{"ru-regions", "\"Тульская область\"", "Тульская область", nil},
 		{"ru-regions", "Республика Марий Эл", "Республика Марий Эл", nil},
 		{"ru-regions", "Орёл", "", nil},
-		{"ru-regions", "г. Краснодарский край", "", nil}, // the city prefix is for federal cities only
+		{"ru-regions", "г. Краснодарский край", "", nil},            // the city prefix is for federal cities only
 		{"ru-regions", "Московская обл", "Московская область", nil}, // issue 12: paperwork abbreviations are accepted
 		{"ru-regions", "", "", nil},
 		{"ru-regions", "ISO RU-MOW", "", nil},
