@@ -32,9 +32,79 @@ const (
 )
 
 type translator struct {
-	st   *compiled
-	doc  *load.Document
-	kind Kind
+	st    *compiled
+	doc   *load.Document
+	kind  Kind
+	track *causes // nil: no tracking
+}
+
+// causes links a misspelled key to the findings it causes: `jorney:` is an unknown key,
+// and the stage gate then misses journey. The gate's finding is only a consequence; the
+// user must see the typo, with the gate's need said in its message (see [causes.apply]).
+type causes struct {
+	pendingTypo []pending     // unknown keys with a suggestion: ptr is the field they probably meant
+	pendingNeed []pendingNeed // required fields found missing
+}
+
+type pending struct {
+	ptr string
+	f   finding.Finding
+}
+
+type pendingNeed struct {
+	ptr   string
+	f     finding.Finding
+	stage string // the stage that needs the field; "" for a field required always
+}
+
+// apply drops each missing-field finding whose field an unknown key probably meant, and
+// says in the unknown key's message what the field is needed for.
+func (c *causes) apply(out []finding.Finding) []finding.Finding {
+	drop := map[finding.Finding]bool{}
+	extra := map[finding.Finding][]i18n.Text{}
+	for _, n := range c.pendingNeed {
+		for _, ty := range c.pendingTypo {
+			if ty.ptr != n.ptr {
+				continue
+			}
+			drop[n.f] = true
+			name := lastSegment(n.ptr)
+			if n.stage != "" {
+				extra[ty.f] = append(extra[ty.f], i18n.Msg("; поле %s нужно на этапе %s, поэтому без исправления профиль этап не проходит",
+					"; field %s is needed at stage %s, so without the fix the profile fails the stage", name, n.stage))
+			} else {
+				extra[ty.f] = append(extra[ty.f], i18n.Msg("; поле %s обязательно", "; field %s is required", name))
+			}
+			break
+		}
+	}
+	if len(drop) == 0 {
+		return out
+	}
+	kept := out[:0]
+	for _, f := range out {
+		if drop[f] {
+			continue
+		}
+		if ex := extra[f]; len(ex) > 0 {
+			// The fix clause stays last: put the consequence before « — исправьте…».
+			f.Message = insertBeforeFix(f.Message, i18n.Join("", ex...))
+		}
+		kept = append(kept, f)
+	}
+	return kept
+}
+
+// insertBeforeFix puts add before the first « — » of msg (where an unknown key's fix
+// begins), or at its end.
+func insertBeforeFix(msg, add i18n.Text) i18n.Text {
+	ins := func(m, a string) string {
+		if i := strings.Index(m, " — "); i >= 0 {
+			return m[:i] + a + m[i:]
+		}
+		return m + a
+	}
+	return i18n.Text{RU: ins(msg.RU, add.RU), EN: ins(msg.EN, add.EN)}
 }
 
 // gate describes the if/then condition an error sits under, if any.
@@ -114,13 +184,19 @@ func (t translator) translate(e *jsonschema.ValidationError) []finding.Finding {
 		for _, name := range missing {
 			childPtr := load.Pointer(append(load.Split(ptr), name)...)
 			what, _ := t.named(childPtr)
+			var f finding.Finding
+			stage := ""
 			if g.isStage() {
-				out = append(out, t.stageGate(g, t.stageRequired(node, name, what)))
-				continue
+				f, stage = t.stageGate(g, t.stageRequired(node, name, what)), g.value
+			} else {
+				f = t.f(ptr, false, RuleRequired, i18n.Join("",
+					i18n.Text{RU: "нет обязательного поля " + what.RU, EN: "missing required field " + what.EN},
+					g.condition(), i18n.Msg(": добавьте его", ": add it")))
 			}
-			out = append(out, t.f(ptr, false, RuleRequired, i18n.Join("",
-				i18n.Text{RU: "нет обязательного поля " + what.RU, EN: "missing required field " + what.EN},
-				g.condition(), i18n.Msg(": добавьте его", ": add it"))))
+			if t.track != nil {
+				t.track.pendingNeed = append(t.track.pendingNeed, pendingNeed{ptr: childPtr, f: f, stage: stage})
+			}
+			out = append(out, f)
 		}
 		return out
 	case "additionalProperties":
@@ -132,12 +208,17 @@ func (t translator) translate(e *jsonschema.ValidationError) []finding.Finding {
 				continue
 			}
 			msg := i18n.Msg("неизвестное поле %q", "unknown field %q", k)
-			if s := suggest(k, allowed); s != "" {
+			s := suggest(k, allowed)
+			if s != "" {
 				msg = i18n.Join("", msg, i18n.Msg(" (может быть, %s?)", " (did you mean %s?)", s))
 			}
 			msg = i18n.Join("", msg, i18n.Msg(" — исправьте имя или удалите поле; допустимые поля: %s", " — fix the name or remove the field; allowed fields: %s",
 				strings.Join(allowed, ", ")))
-			out = append(out, t.f(load.Pointer(append(load.Split(ptr), k)...), true, RuleUnknownKey, msg))
+			f := t.f(load.Pointer(append(load.Split(ptr), k)...), true, RuleUnknownKey, msg)
+			if s != "" && t.track != nil {
+				t.track.pendingTypo = append(t.track.pendingTypo, pending{ptr: load.Pointer(append(load.Split(ptr), s)...), f: f})
+			}
+			out = append(out, f)
 		}
 		return out
 	case "pattern", "minLength", "maxLength", "format":

@@ -121,7 +121,7 @@ func Check(doc *load.Document, kind Kind) (out []finding.Finding) {
 	}
 	var leaves []*jsonschema.ValidationError
 	collectLeaves(ve, &leaves)
-	t := translator{st: st, doc: doc, kind: kind}
+	t := translator{st: st, doc: doc, kind: kind, track: &causes{}}
 	seen := map[string]bool{}
 	for _, l := range leaves {
 		for _, f := range t.translate(l) {
@@ -133,7 +133,7 @@ func Check(doc *load.Document, kind Kind) (out []finding.Finding) {
 			out = append(out, f)
 		}
 	}
-	return out
+	return t.track.apply(out)
 }
 
 // collectLeaves gathers the errors to report: leaves, except that an anyOf/oneOf failure is
