@@ -212,6 +212,9 @@ func (p *parser) yamlError(err error) {
 			detail, m[1]))
 		return
 	}
+	if p.slipHint(line, detail) {
+		return
+	}
 	line, col := lineIndent(p.data, line)
 	if strings.HasPrefix(detail, "exceeded max depth") {
 		p.add(line, col, RuleLimit, i18n.Msg(
@@ -222,6 +225,35 @@ func (p *parser) yamlError(err error) {
 	ru, en := syntaxHint(detail)
 	p.add(line, col, RuleSyntax, i18n.Msg(
 		"синтаксическая ошибка YAML: %[2]s (yaml: %[1]s)", "YAML syntax error: %[3]s (yaml: %[1]s)", detail, ru, en))
+}
+
+// slipHint reports the two commonest slips precisely (see syntaxhint.go): a missing space
+// after a colon, and a misindented key. false when neither explains the problem.
+func (p *parser) slipHint(line int, detail string) bool {
+	lines := splitLines(p.data)
+	switch detail {
+	case "could not find expected ':'", "mapping values are not allowed in this context", "did not find expected key":
+		above := 0 // only the scanner's "expected ':'" comes after a plain scalar ran on
+		if detail == "could not find expected ':'" {
+			above = 3
+		}
+		if l, c, key, value, ok := colonHint(lines, line, above); ok {
+			p.add(l, c, RuleSyntax, i18n.Msg(
+				"синтаксическая ошибка YAML: после двоеточия нужен пробел: %[2]s: %[3]s (yaml: %[1]s)",
+				"YAML syntax error: a colon needs a space after it: %[2]s: %[3]s (yaml: %[1]s)", detail, key, value))
+			return true
+		}
+	}
+	switch detail {
+	case "mapping values are not allowed in this context", "did not find expected key":
+		if h, ok := indentHint(lines, line); ok {
+			l, c := lineIndent(p.data, line)
+			p.add(l, c, RuleSyntax, i18n.Join("", i18n.Msg("синтаксическая ошибка YAML: неверный отступ: ", "YAML syntax error: wrong indentation: "),
+				h, i18n.Msg(" (yaml: %s)", " (yaml: %s)", detail)))
+			return true
+		}
+	}
+	return false
 }
 
 // problemLine finds the line a parser problem really is on. yaml.v3 reports where the
