@@ -178,7 +178,14 @@ func newProfileRun(e *env, opts *newProfileOptions) error {
 	if statusArg == "" && len(ls.Statuses) == 1 {
 		statusArg = string(ls.Statuses[0])
 	}
-	statusArg, err = e.require(&p, statusArg, "--status", i18n.Msg("Статус клиента (%s)", "Client status (%s)", strings.Join(names, ", ")))
+	if statusArg == "" && e.interactive() {
+		if p == nil {
+			p = newPrompter(e)
+		}
+		statusArg, err = e.askStatus(p, ls, names)
+	} else {
+		statusArg, err = e.require(&p, statusArg, "--status", i18n.Msg("Статус клиента (%s)", "Client status (%s)", strings.Join(names, ", ")))
+	}
 	if err != nil {
 		return err
 	}
@@ -199,7 +206,7 @@ func newProfileRun(e *env, opts *newProfileOptions) error {
 		if p == nil {
 			p = newPrompter(e)
 		}
-		if sets, err = e.askAttributes(p, ls, status); err != nil {
+		if sets, err = e.askAttributes(p, ls, lsPath, status); err != nil {
 			return err
 		}
 	}
@@ -389,9 +396,40 @@ func (e *env) profileSchemaRef(lsPath, profilesDir string, dryRun bool) (string,
 	return scaffold.Rel(profilesDir, filepath.Join(dir, "profile.schema.json"))
 }
 
+// askStatus asks for the client status until the answer is one of the life situation's
+// statuses; a Russian name («бизнес») is taken for its id, a slip gets «может быть, …?».
+func (e *env) askStatus(p *prompter, ls *model.LifeSituation, names []string) (string, error) {
+	q := i18n.Msg("Статус клиента (%s)", "Client status (%s)", strings.Join(names, ", "))
+	for {
+		v, eof, err := p.askLine(q.In(e.lang))
+		if err != nil {
+			return "", err
+		}
+		if v == "" {
+			if eof {
+				return "", usageErr("не указан --status", "--status is required")
+			}
+			continue
+		}
+		if ls.HasStatus(model.Status(v)) {
+			return v, nil
+		}
+		if id := model.IDByName(v, names); id != "" {
+			return id, nil
+		}
+		fmt.Fprintln(e.ios.ErrOut, i18n.Join("", i18n.Msg("  %q — нет такого статуса в ЖС", "  %q is not a status of this life situation", v),
+			didYouMean(v, names), i18n.Msg("; допустимо: %s", "; use one of: %s", strings.Join(names, ", "))).In(e.lang))
+		if eof {
+			return "", usageErr("не указан допустимый --status", "no valid --status given")
+		}
+	}
+}
+
 // askAttributes asks for the value of each attribute of the status on a terminal; an
-// empty answer leaves the attribute commented out.
-func (e *env) askAttributes(p *prompter, ls *model.LifeSituation, status model.Status) ([]setValue, error) {
+// empty answer leaves the attribute commented out. Each answer is checked as it is typed
+// (with the same rules validate applies): a wrong one is explained and asked again, so
+// the answers already given are not lost.
+func (e *env) askAttributes(p *prompter, ls *model.LifeSituation, lsPath string, status model.Status) ([]setValue, error) {
 	fmt.Fprintln(e.ios.Out, e.t("Значения признаков (Enter — пропустить):", "Attribute values (Enter to skip):"))
 	var out []setValue
 	for _, a := range ls.Attributes {
@@ -406,15 +444,43 @@ func (e *env) askAttributes(p *prompter, ls *model.LifeSituation, status model.S
 			hint = e.t("число или интервал", "a number or a range") + ifNotEmpty(": ", hint)
 		}
 		q := "  " + a.Title + " (" + a.ID + ifNotEmpty("; ", hint) + ")"
-		v, err := p.askOptional(q)
-		if err != nil {
-			return nil, err
-		}
-		if v != "" {
-			out = append(out, setValue{key: a.ID, values: []string{v}})
+		for {
+			v, eof, err := p.askLine(q)
+			if err != nil {
+				return nil, err
+			}
+			if v == "" {
+				break
+			}
+			sv := setValue{key: a.ID, values: []string{v}}
+			if bad := answerProblems(e, ls, lsPath, status, sv); len(bad) > 0 && !eof {
+				for _, m := range bad {
+					fmt.Fprintln(e.ios.ErrOut, "  "+m.In(e.lang))
+				}
+				continue
+			}
+			out = append(out, sv)
+			break
 		}
 	}
 	return out, nil
+}
+
+// answerProblems checks one attribute answer the way the finished profile will be
+// checked, and returns the messages of the errors on its line.
+func answerProblems(e *env, ls *model.LifeSituation, lsPath string, status model.Status, sv setValue) []i18n.Text {
+	sets := []setValue{sv}
+	path := filepath.Join(filepath.Dir(lsPath), "profiles", "answer.yaml")
+	data, err := scaffold.Profile(scaffold.ProfileData{ID: "answer", LifeSituation: ls.ID, LSTitle: ls.Title, Title: "answer",
+		Status: status, Stage: model.StageSegment, Attributes: profileAttrs(ls, status, sets)}, scaffold.Options{Lang: e.lang})
+	if err != nil {
+		return nil // the real run reports a template problem
+	}
+	var out []i18n.Text
+	for _, f := range setFindings(path, data, sets, checkGenerated(path, data)) {
+		out = append(out, f.Message)
+	}
+	return out
 }
 
 func ifNotEmpty(prefix, s string) string {

@@ -50,14 +50,15 @@ func (p *prompter) ask(q i18n.Text) (string, error) {
 	}
 }
 
-// askOptional prints the question and reads one line, which may be empty.
-func (p *prompter) askOptional(q string) (string, error) {
+// askLine prints the question and reads one line, which may be empty; eof says the input
+// has ended (no further answer can come).
+func (p *prompter) askLine(q string) (string, bool, error) {
 	fmt.Fprint(p.e.ios.Out, q+": ")
 	line, err := p.r.ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {
-		return "", ioErr("не удалось прочитать ответ: %v", "cannot read the answer: %v", err)
+		return "", true, ioErr("не удалось прочитать ответ: %v", "cannot read the answer: %v", err)
 	}
-	return strings.TrimSpace(line), nil
+	return strings.TrimSpace(line), err != nil, nil
 }
 
 // require returns v, or asks for it on a terminal, or fails with a usage error naming the flag.

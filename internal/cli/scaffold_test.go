@@ -166,12 +166,13 @@ func TestNewProfileAsksOnTerminal(t *testing.T) {
 			t.Errorf("missing %q in:\n%s", want, data)
 		}
 	}
-	// A wrong answer is refused with the validator's message, and nothing is written.
-	ios, _, errOut = fakeIO("Студентка\ncitizen\nсредний\n\n\n", true)
-	if code := Main([]string{"new", "profile", "ls"}, ios); code != ExitUsage || !strings.Contains(errOut.String(), "средний") {
+	// A wrong answer is explained with the validator's message and asked again (issue 12
+	// item 11); an empty answer then skips the attribute, and the wrong value is not written.
+	ios, _, errOut = fakeIO("Студентка\ncitizen\nсредний\n\n\n\n", true)
+	if code := Main([]string{"new", "profile", "ls"}, ios); code != ExitOK || !strings.Contains(errOut.String(), "средний") {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
-	if _, err := os.Stat(filepath.Join("ls", "profiles", "studentka.yaml")); err == nil {
-		t.Error("a profile with a wrong answer was written")
+	if data, _ := os.ReadFile(filepath.Join("ls", "profiles", "studentka.yaml")); strings.Contains(string(data), "средний") {
+		t.Errorf("a wrong answer was written:\n%s", data)
 	}
 }

@@ -21,6 +21,13 @@ func TestMain(m *testing.M) {
 	}
 	testscript.Main(m, map[string]func(){
 		"profiler": func() { os.Exit(Main(os.Args[1:], System())) },
+		// profiler-tty is profiler as on a terminal: prompts are asked and answered from
+		// the script's stdin (interactive `new profile`).
+		"profiler-tty": func() {
+			ios := System()
+			ios.InTTY, ios.OutTTY = true, true
+			os.Exit(Main(os.Args[1:], ios))
+		},
 	})
 }
 

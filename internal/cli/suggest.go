@@ -25,8 +25,11 @@ func closestWord(s string, candidates []string) string {
 	}
 	best, bestD := "", 1<<30
 	for _, c := range candidates {
-		if d := catalog.Distance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
-			best, bestD = c, d
+		// The id itself, and the Russian words for it: «бизнесс» is near «бизнес».
+		for _, w := range append([]string{c}, model.NamesOf(c)...) {
+			if d := catalog.Distance(strings.ToLower(s), strings.ToLower(w)); d < bestD && d <= max(2, len([]rune(w))/3) {
+				best, bestD = c, d
+			}
 		}
 	}
 	if best != "" && bestD > 0 && bestD <= max(2, len([]rune(s))/3) {

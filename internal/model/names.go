@@ -46,3 +46,6 @@ func IDByName(s string, allowed []string) string {
 	}
 	return ""
 }
+
+// NamesOf returns the words IDByName takes for id.
+func NamesOf(id string) []string { return namesOfIDs[id] }
