@@ -126,6 +126,9 @@ func Main(args []string, ios IOStreams) int {
 		ios.Getenv = func(string) string { return "" }
 	}
 	lang, err := langFromArgs(args, ios.Getenv)
+	if err != nil && len(args) > 0 && strings.HasPrefix(args[0], "__complete") {
+		err = nil // `--lang <TAB>`: the value being completed is not a language yet
+	}
 	if err != nil {
 		printErr(ios, lang, err)
 		return ExitUsage

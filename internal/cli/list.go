@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/report"
 	"github.com/profiler-cx/profiler/internal/workspace"
 	"github.com/spf13/cobra"
@@ -19,9 +21,13 @@ import (
 
 // listOptions are the parsed flags of `profiler list`.
 type listOptions struct {
-	Paths  []string
-	Format string
-	Excel  bool
+	Paths    []string
+	Format   string
+	Excel    bool
+	Quiet    bool
+	Statuses []string
+	Stages   []string
+	LS       []string
 }
 
 var listFormats = []string{"table", "json", "csv"}
@@ -65,6 +71,9 @@ Exit codes: 0 no errors, 1 the files have errors (the list may be incomplete), 2
 				}
 				opts.Format = "csv"
 			}
+			if err := checkListFilters(opts); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -75,6 +84,11 @@ Exit codes: 0 no errors, 1 the files have errors (the list may be incomplete), 2
 	f.StringVarP(&opts.Format, "format", "f", "table", e.t("формат: ", "format: ")+strings.Join(listFormats, "|"))
 	f.BoolVar(&opts.Excel, "excel", false, e.t("CSV для Excel с русской локалью (BOM, «;», десятичная запятая, CRLF)",
 		"CSV for Excel with a Russian locale (BOM, \";\", decimal comma, CRLF)"))
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("только файлы профилей, по одному в строке, без итога (для xargs)",
+		"only the profiles' files, one per line, no summary (for xargs)"))
+	addSliceFlag(f, &opts.Statuses, "status", e.t("только профили этих статусов (citizen, business, internal)", "only profiles of these statuses (citizen, business, internal)"))
+	addSliceFlag(f, &opts.Stages, "stage", e.t("только профили на этих этапах (segment, hypothesis, refined, final)", "only profiles at these stages (segment, hypothesis, refined, final)"))
+	addSliceFlag(f, &opts.LS, "ls", e.t("только профили этих ЖС (id жизненной ситуации)", "only profiles of these life situations (their ids)"))
 	return cmd
 }
 
@@ -128,26 +142,49 @@ func listRows(res *workspace.Result, lang i18n.Lang) []listRow {
 func listRun(e *env, opts *listOptions) error {
 	// Only the models are listed: drop the parsed YAML as files are checked.
 	res := workspace.Check(opts.Paths, workspace.Options{Lean: true, KeepModels: true})
-	rows := listRows(res, e.lang)
-	var out bytes.Buffer
-	switch opts.Format {
-	case "json":
-		enc := json.NewEncoder(&out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rows); err != nil {
+	rows := filterRows(listRows(res, e.lang), opts)
+	if len(opts.LS) > 0 {
+		if err := checkLSFilter(opts.LS, res); err != nil {
 			return err
 		}
-	case "csv":
-		writeListCSV(&out, e, rows, opts.Excel)
+	}
+	var out bytes.Buffer
+	switch {
+	case opts.Quiet:
+		for _, r := range rows {
+			out.WriteString(report.Printable(r.File) + "\n")
+		}
 	default:
-		if err := writeListTable(&out, e, rows); err != nil {
+		if err := writeList(&out, e, opts.Format, opts.Excel, rows); err != nil {
 			return err
 		}
 	}
 	if _, err := e.ios.Out.Write(out.Bytes()); err != nil {
 		return ioErr("не удалось вывести список: %v", "cannot write the list: %v", err)
 	}
+	return e.listStatus(res, opts.Quiet)
+}
+
+// writeList writes the rows in the chosen format.
+func writeList(out *bytes.Buffer, e *env, format string, excel bool, rows []listRow) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rows); err != nil {
+			return err
+		}
+	case "csv":
+		writeListCSV(out, e, rows, excel)
+	default:
+		return writeListTable(out, e, rows)
+	}
+	return nil
+}
+
+// listStatus reports unreadable paths and the number of findings, and picks the exit code.
+func (e *env) listStatus(res *workspace.Result, quiet bool) error {
 	// Paths that could not be read are named here: without them the list is silently short.
 	var unreadable []finding.Finding
 	for _, f := range res.Findings {
@@ -157,7 +194,7 @@ func listRun(e *env, opts *listOptions) error {
 	}
 	e.printFindings(unreadable)
 	errs, warns := finding.Count(res.Findings)
-	if errs > 0 || warns > 0 {
+	if (errs > 0 || warns > 0) && !quiet {
 		fmt.Fprintln(e.ios.ErrOut, i18n.Msg(
 			"profiler: в файлах ошибок: %d, предупреждений: %d; подробно — profiler validate",
 			"profiler: the files have %d errors, %d warnings; see profiler validate", errs, warns).In(e.lang))
@@ -196,16 +233,63 @@ func lsName(r listRow) string {
 	return r.LifeSituation
 }
 
+// writeListTable writes the table; on a terminal of known width (or with COLUMNS set) it
+// fits: the file column goes first, then the text columns wrap narrower.
 func writeListTable(out *bytes.Buffer, e *env, rows []listRow) error {
+	width := e.termWidth()
+	if width <= 0 {
+		return renderListTable(out, e, rows, true, 32)
+	}
+	for _, try := range []struct {
+		file bool
+		max  int
+	}{{true, 32}, {false, 32}, {false, 24}, {false, 18}, {false, 12}} {
+		var b bytes.Buffer
+		if err := renderListTable(&b, e, rows, try.file, try.max); err != nil {
+			return err
+		}
+		if maxLineWidth(b.String()) <= width || try.max == 12 {
+			out.Write(b.Bytes())
+			return nil
+		}
+	}
+	return nil
+}
+
+// termWidth is the width to fit: COLUMNS when set, else the terminal's; 0 when unknown
+// (output to a pipe or file keeps its full table).
+func (e *env) termWidth() int {
+	if c, err := strconv.Atoi(strings.TrimSpace(e.ios.Getenv("COLUMNS"))); err == nil && c > 0 {
+		return c
+	}
+	if e.ios.OutTTY {
+		return ttyWidth(e.ios.Out)
+	}
+	return 0
+}
+
+func maxLineWidth(s string) int {
+	w := 0
+	for _, l := range strings.Split(s, "\n") {
+		w = max(w, utf8.RuneCountInString(l))
+	}
+	return w
+}
+
+func renderListTable(out *bytes.Buffer, e *env, rows []listRow, withFile bool, maxWidth int) error {
 	t := tablewriter.NewTable(out,
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithRowMaxWidth(32),
+		tablewriter.WithRowMaxWidth(maxWidth),
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{
 			tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignLeft,
 		}}),
 	)
-	t.Header(e.listHeader())
+	head := e.listHeader()
+	if !withFile {
+		head = head[:6]
+	}
+	t.Header(head)
 	comma := e.lang == i18n.RU
 	for _, r := range rows {
 		sat := number(r.Satisfaction, comma)
@@ -215,6 +299,9 @@ func writeListTable(out *bytes.Buffer, e *env, rows []listRow) error {
 		row := []string{lsName(r), r.Title, r.StatusName, r.StageName, number(r.Capacity, false), sat, r.File}
 		for i := range row { // a title from YAML must not drive the terminal (ESC sequences)
 			row[i] = report.Printable(row[i])
+		}
+		if !withFile {
+			row = row[:6]
 		}
 		if err := t.Append(row); err != nil {
 			return err
@@ -258,4 +345,52 @@ func excelText(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// checkListFilters refuses a --status or --stage value that is not an id, with the id
+// a Russian name or a slip probably meant.
+func checkListFilters(opts *listOptions) error {
+	var statuses []string
+	for _, s := range model.Statuses {
+		statuses = append(statuses, string(s))
+	}
+	for _, s := range opts.Statuses {
+		if !contains(statuses, s) {
+			return badChoice("--status", s, statuses)
+		}
+	}
+	for _, s := range opts.Stages {
+		if model.Stage(s).Index() < 0 {
+			return badChoice("--stage", s, stageIDs())
+		}
+	}
+	return nil
+}
+
+// checkLSFilter refuses an --ls id that no life situation of the run has.
+func checkLSFilter(ids []string, res *workspace.Result) error {
+	var known []string
+	for _, ls := range res.LifeSituations() {
+		if !contains(known, ls.ID) {
+			known = append(known, ls.ID)
+		}
+	}
+	for _, id := range ids {
+		if !contains(known, id) {
+			return badChoice("--ls", id, known)
+		}
+	}
+	return nil
+}
+
+// filterRows keeps the rows that pass every filter given.
+func filterRows(rows []listRow, opts *listOptions) []listRow {
+	keep := func(vals []string, v string) bool { return len(vals) == 0 || contains(vals, v) }
+	out := rows[:0]
+	for _, r := range rows {
+		if keep(opts.Statuses, r.Status) && keep(opts.Stages, r.Stage) && keep(opts.LS, r.LifeSituation) {
+			out = append(out, r)
+		}
+	}
+	return out
 }

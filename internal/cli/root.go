@@ -90,6 +90,7 @@ hypothesis → refinement) and renders them as Markdown cards.`),
 	for _, c := range root.Commands() {
 		localizeBuiltin(e, c)
 	}
+	registerCompletions(e, root)
 	help := &cobra.Command{
 		Use:   e.t("help [команда]", "help [command]"),
 		Short: e.t("справка по команде", "help about a command"),
@@ -116,6 +117,12 @@ func localizeBuiltin(e *env, c *cobra.Command) {
 	}
 	if c.HasParent() && c.Parent().Name() == "completion" {
 		c.Short = e.t("скрипт автодополнения для ", "generate the autocompletion script for ") + c.Name()
+		if e.lang == i18n.RU {
+			c.Long = completionLongRU[c.Name()]
+		}
+		if f := c.Flags().Lookup("no-descriptions"); f != nil {
+			f.Usage = e.t("без описаний вариантов", "disable completion descriptions")
+		}
 	}
 	c.InitDefaultHelpFlag()
 	if f := c.Flags().Lookup("help"); f != nil {
@@ -124,6 +131,56 @@ func localizeBuiltin(e *env, c *cobra.Command) {
 	for _, sub := range c.Commands() {
 		localizeBuiltin(e, sub)
 	}
+}
+
+// completionLongRU is the Russian help of `completion <shell>`: Cobra writes it in English.
+var completionLongRU = map[string]string{
+	"bash": `Печатает скрипт автодополнения profiler для bash (нужен пакет bash-completion).
+Дополняются команды, флаги и их значения: статусы, этапы, форматы, языки, папки ЖС,
+признаки для --set и их допустимые значения.
+
+В текущем сеансе:
+  source <(profiler completion bash)
+
+Для всех сеансов:
+  Linux:  profiler completion bash > /etc/bash_completion.d/profiler
+  macOS:  profiler completion bash > $(brew --prefix)/etc/bash_completion.d/profiler
+
+Подействует в новом сеансе оболочки.`,
+	"zsh": `Печатает скрипт автодополнения profiler для zsh.
+Дополняются команды, флаги и их значения: статусы, этапы, форматы, языки, папки ЖС,
+признаки для --set и их допустимые значения.
+
+Если автодополнение в zsh еще не включено, включите его один раз:
+  echo "autoload -U compinit; compinit" >> ~/.zshrc
+
+В текущем сеансе:
+  source <(profiler completion zsh)
+
+Для всех сеансов:
+  Linux:  profiler completion zsh > "${fpath[1]}/_profiler"
+  macOS:  profiler completion zsh > $(brew --prefix)/share/zsh/site-functions/_profiler
+
+Подействует в новом сеансе оболочки.`,
+	"fish": `Печатает скрипт автодополнения profiler для fish.
+Дополняются команды, флаги и их значения: статусы, этапы, форматы, языки, папки ЖС,
+признаки для --set и их допустимые значения.
+
+В текущем сеансе:
+  profiler completion fish | source
+
+Для всех сеансов:
+  profiler completion fish > ~/.config/fish/completions/profiler.fish
+
+Подействует в новом сеансе оболочки.`,
+	"powershell": `Печатает скрипт автодополнения profiler для PowerShell.
+Дополняются команды, флаги и их значения: статусы, этапы, форматы, языки, папки ЖС,
+признаки для --set и их допустимые значения.
+
+В текущем сеансе:
+  profiler completion powershell | Out-String | Invoke-Expression
+
+Для всех сеансов добавьте вывод этой команды в профиль PowerShell ($PROFILE).`,
 }
 
 // multiValue lets a string-slice flag take `--status a --status b` and `--status a,b`.
