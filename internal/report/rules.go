@@ -48,6 +48,7 @@ var Rules = []Rule{
 	{"attribute-status", finding.Error, i18n.Text{RU: "признак описывает статус, которого нет в ЖС", EN: "an attribute describes a status the life situation does not list"}},
 	{"range-bucket", finding.Error, i18n.Text{RU: "интервал с началом больше конца или пересекающиеся интервалы", EN: "a bucket whose start is above its end, or overlapping buckets"}},
 	{"ls-unresolved", finding.Error, i18n.Text{RU: "lifeSituation не указывает ни на одну ЖС", EN: "lifeSituation names no life situation among the checked files"}},
+	{"ls-folder", finding.Warning, i18n.Text{RU: "профиль лежит в папке другой ЖС, чем его lifeSituation", EN: "a profile lies in the folder of another life situation than its lifeSituation"}},
 	{"profile-status", finding.Error, i18n.Text{RU: "статус профиля не входит в статусы ЖС", EN: "the profile's status is not among its life situation's statuses"}},
 	{"attribute-undeclared", finding.Error, i18n.Text{RU: "признак не объявлен в ЖС для этого статуса", EN: "an attribute not declared in the life situation for this status"}},
 	{"attribute-value", finding.Error, i18n.Text{RU: "значение вне объявленных значений, интервалов или справочника", EN: "a value outside the declared values, buckets or catalogue"}},

@@ -41,6 +41,7 @@ const (
 	RuleSatisfactionScale = "satisfaction-scale"
 	RuleHistoryOrder      = "history-order"
 	RuleUnquoted          = "yaml-unquoted"
+	RuleLSFolder          = "ls-folder"
 )
 
 // LSDoc is a life situation with the document it came from.
@@ -88,6 +89,9 @@ type ProfileRef struct {
 	Path string
 	At   Where
 	P    *ProfileFacts
+	// Beside is the path of the life situation beside the profile's profiles/ folder
+	// (as LSRef.Path shows it), "" when there is none.
+	Beside string
 }
 
 // ProfileFacts is what the cross-file rules read of a profile: a small value that a large
@@ -329,7 +333,18 @@ func CrossFile(lss []LSRef, ps []ProfileRef) []finding.Finding {
 	// profile's checks depend only on it and its life situation: run them in parallel and
 	// concatenate in profile order, so the output is the same whatever the scheduling.
 	per := make([][]finding.Finding, len(ps))
+	// The original of a duplicated id is the file named <id>.yaml (else the first in path
+	// order): the error goes on the stray copy, which is the one to rename or delete.
 	seenProfile := map[string]ProfileRef{}
+	for _, d := range ps {
+		p := d.P
+		if p.ID == "" {
+			continue
+		}
+		if prev, ok := seenProfile[p.ID]; !ok || (!namedAfter(prev.Path, p.ID) && namedAfter(d.Path, p.ID)) {
+			seenProfile[p.ID] = d
+		}
+	}
 	for i, d := range ps {
 		p := d.P
 		if p.ID == "" {
@@ -345,15 +360,28 @@ func CrossFile(lss []LSRef, ps []ProfileRef) []finding.Finding {
 			per[i] = s.out
 			continue
 		}
-		if prev, ok := seenProfile[p.ID]; ok {
+		if orig := seenProfile[p.ID]; orig.Path != d.Path {
 			s := newSink(d.Path, d.At)
-			line, _ := prev.At.Pos("/id")
+			line, _ := orig.At.Pos("/id")
 			s.at("/id", finding.Error, RuleDuplicateID, i18n.Msg(
 				"профиль с id %q уже есть в %s:%d — переименуйте один из них (и файл — в <id>.yaml): id должен быть уникален в рабочей области",
-				"a profile with id %q already exists in %s:%d — rename one of them (and its file to <id>.yaml): ids must be unique in the workspace", p.ID, prev.Path, line))
+				"a profile with id %q already exists in %s:%d — rename one of them (and its file to <id>.yaml): ids must be unique in the workspace", p.ID, orig.Path, line))
 			per[i] = s.out
-		} else {
-			seenProfile[p.ID] = d
+		}
+	}
+	// The life situations by path, for the profiles that lie beside one; and how many
+	// profiles beside each still use an id that is not the life situation's own (an id
+	// renamed in life-situation.yaml and not yet in its profiles).
+	byPath := map[string]LSRef{}
+	for _, d := range lss {
+		byPath[d.Path] = d
+	}
+	stale := map[string]int{}
+	for _, d := range ps {
+		if ls, ok := byPath[d.Beside]; ok && d.P.LifeSituation != "" && d.P.LifeSituation != ls.LS.ID {
+			if _, known := byID[d.P.LifeSituation]; !known {
+				stale[d.Beside+"\x00"+d.P.LifeSituation]++
+			}
 		}
 	}
 	// Most values of a workspace repeat (a region, an age bucket): remember the clean
@@ -370,12 +398,19 @@ func CrossFile(lss []LSRef, ps []ProfileRef) []finding.Finding {
 		s.out = per[i]
 		s.clean, s.near = memos[w], nears[w]
 		checkProfileRefs(s, d, byID, lsIDs, len(lss) == 0)
+		checkFolder(s, d, byID, byPath, stale)
 		per[i] = s.out
 	})
 	for _, fs := range per {
 		out = append(out, fs...)
 	}
 	return out
+}
+
+// namedAfter reports whether the file at path is named <id>.yaml or <id>.yml.
+func namedAfter(path, id string) bool {
+	base := path[strings.LastIndexByte(path, '/')+1:]
+	return base == id+".yaml" || base == id+".yml"
 }
 
 // parallel calls f(w, i) for i in 0..n-1 on up to GOMAXPROCS goroutines, in chunks; w
@@ -408,6 +443,29 @@ func parallel(n int, f func(w, i int)) {
 	wg.Wait()
 }
 
+// checkFolder compares a profile's lifeSituation with the life situation of the folder it
+// lies in: an id renamed in life-situation.yaml (the profile's id then exists nowhere)
+// is named with the profiles to update; a profile filed under another life situation
+// gets a warning.
+func checkFolder(s *sink, d ProfileRef, byID map[string]LSRef, byPath map[string]LSRef, stale map[string]int) {
+	here, ok := byPath[d.Beside]
+	id := d.P.LifeSituation
+	if !ok || !model.IsID(id) || here.LS.ID == "" || !renamedBeside(d, here) {
+		return
+	}
+	if _, known := byID[id]; known {
+		s.at("/lifeSituation", finding.Warning, RuleLSFolder, i18n.Msg(
+			"профиль лежит в папке жизненной ситуации %[1]s (%[2]s), а lifeSituation: %[3]s — перенесите файл в папку profiles/ ЖС %[3]s или исправьте lifeSituation",
+			"the profile lies in the folder of life situation %[1]s (%[2]s) but says lifeSituation: %[3]s — move the file to the profiles/ folder of %[3]s or fix lifeSituation",
+			here.LS.ID, here.Path, id))
+		return
+	}
+	s.at("/lifeSituation", finding.Error, RuleUnresolved, i18n.Msg(
+		"жизненная ситуация %[1]q не найдена, а ЖС этой папки (%[2]s) называется %[3]s — если ее id переименовали, обновите lifeSituation: %[3]s во всех ее профилях, которые еще ссылаются на %[1]s (таких файлов: %[4]d)",
+		"life situation %[1]q not found, and the life situation of this folder (%[2]s) is %[3]s — if its id was renamed, update lifeSituation: %[3]s in all its profiles that still refer to %[1]s (%[4]d files)",
+		id, here.Path, here.LS.ID, stale[d.Beside+"\x00"+id]))
+}
+
 // checkProfileRefs checks a profile against its life situation.
 func checkProfileRefs(s *sink, d ProfileRef, byID map[string]LSRef, lsIDs []string, noLS bool) {
 	p := d.P
@@ -415,6 +473,9 @@ func checkProfileRefs(s *sink, d ProfileRef, byID map[string]LSRef, lsIDs []stri
 		return // empty or not an id: the schema reports it
 	}
 	lsd, ok := byID[p.LifeSituation]
+	if here, found := besideLS(d, byID); !ok && found && renamedBeside(d, here) {
+		return // checkFolder names the renamed id
+	}
 	if !ok {
 		msg := i18n.Msg("жизненная ситуация %q не найдена", "life situation %q not found", p.LifeSituation)
 		best, ok := s.near[p.LifeSituation]
@@ -443,6 +504,26 @@ func checkProfileRefs(s *sink, d ProfileRef, byID map[string]LSRef, lsIDs []stri
 		return
 	}
 	checkAgainstLS(s, p, lsd)
+}
+
+// besideLS finds the life situation beside the profile among those of the run.
+func besideLS(d ProfileRef, byID map[string]LSRef) (LSRef, bool) {
+	if d.Beside == "" {
+		return LSRef{}, false
+	}
+	for _, l := range byID {
+		if l.Path == d.Beside {
+			return l, true
+		}
+	}
+	return LSRef{}, false
+}
+
+// renamedBeside tells a profile whose lifeSituation differs from its folder's life
+// situation by more than a slip («vus» for vuz is a typo, said with «может быть»).
+func renamedBeside(d ProfileRef, here LSRef) bool {
+	id := d.P.LifeSituation
+	return id != here.LS.ID && closest(id, []string{here.LS.ID}) == ""
 }
 
 // CrossFilePointers lists every pointer whose position [CrossFile] may ask for: "/id"

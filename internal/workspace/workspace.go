@@ -484,7 +484,18 @@ func Check(paths []string, opts Options) *Result {
 	}
 
 	out := pathFindings
+	beside := map[string]string{} // profile path → the life situation beside it
+	finder := lsFinder{}
 	for i, t := range ts {
+		name := t.fsPath
+		if name == "" {
+			name = opts.StdinName
+		}
+		if name != "" {
+			if ls := finder.beside(name); ls != "" {
+				beside[t.display] = displayPath(ls)
+			}
+		}
 		if e := readErrs[i]; e != nil {
 			if t.context {
 				continue
@@ -511,7 +522,7 @@ func Check(paths []string, opts Options) *Result {
 			lss = append(lss, rules.LSRef{Path: d.Path, At: d.at, LS: d.LS})
 		}
 		if d.facts != nil {
-			ps = append(ps, rules.ProfileRef{Path: d.Path, At: d.at, P: d.facts})
+			ps = append(ps, rules.ProfileRef{Path: d.Path, At: d.at, P: d.facts, Beside: beside[d.Path]})
 		}
 	}
 	context := map[string]bool{}
