@@ -73,7 +73,10 @@ type exitError struct{ code int }
 func (e *exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 // usageError is a mistake on the command line: reported with a hint to --help, exit 2.
-type usageError struct{ msg i18n.Text }
+type usageError struct {
+	msg  i18n.Text
+	help bool // the message says what is wrong, not how to fix it: point to --help
+}
 
 func (e *usageError) Error() string { return e.msg.EN }
 
@@ -161,8 +164,12 @@ func printErr(ios IOStreams, lang i18n.Lang, err error) {
 	prefix := i18n.Text{RU: "profiler: ошибка: ", EN: "profiler: error: "}.In(lang)
 	switch {
 	case errors.As(err, &ue):
+		// Our own usage errors name the fix (the allowed values, «может быть, …?»); the
+		// help hint would only add noise. Flag-parsing errors keep it.
 		fmt.Fprintln(ios.ErrOut, prefix+ue.msg.In(lang))
-		fmt.Fprintln(ios.ErrOut, i18n.Text{RU: "profiler: подсказка: справка — profiler --help", EN: "profiler: hint: see profiler --help"}.In(lang))
+		if ue.help {
+			fmt.Fprintln(ios.ErrOut, i18n.Text{RU: "profiler: подсказка: справка — profiler --help", EN: "profiler: hint: see profiler --help"}.In(lang))
+		}
 	case errors.As(err, &ie):
 		fmt.Fprintln(ios.ErrOut, prefix+ie.msg.In(lang))
 	default:

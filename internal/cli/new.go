@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/profiler-cx/profiler/internal/atomicfile"
+	"github.com/profiler-cx/profiler/internal/catalog"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
@@ -303,13 +304,31 @@ func profileAttrs(ls *model.LifeSituation, status model.Status, sets []setValue)
 			at.Sample = scaffold.CatalogSample(a.Catalog, 3)
 		}
 		if s, ok := byKey[a.ID]; ok {
-			at.Value = yamlValue(a.Type, s.values)
+			at.Value = yamlValue(a.Type, declaredSpelling(a, s.values))
 		}
 		out = append(out, at)
 	}
 	for _, s := range sets {
 		if !declared[s.key] {
 			out = append(out, scaffold.Attr{ID: s.key, Title: s.key, Value: yamlValue("", s.values)})
+		}
+	}
+	return out
+}
+
+// declaredSpelling writes each value the way the life situation declares it when they
+// differ only in case or «ё» (--set sex=Женский writes «женский»), so profiles group
+// together and validate has nothing to warn about.
+func declaredSpelling(a model.Attribute, vs []string) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v
+		nv := catalog.Normalize(v)
+		for _, d := range a.Values {
+			if catalog.Normalize(d) == nv {
+				out[i] = d
+				break
+			}
 		}
 	}
 	return out

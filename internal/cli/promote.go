@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
@@ -77,7 +78,7 @@ Exit codes: 0 promoted, 1 the stage's requirements are not met, 2 usage or write
 	f.StringVar(&opts.To, "to", "", e.t("целевой этап: segment, hypothesis, refined, final (по умолчанию — следующий)", "target stage: segment, hypothesis, refined, final (default: the next one)"))
 	f.StringVar(&opts.Basis, "basis", "", e.t("основание: исследование или решение, например «Глубинные интервью, n=12»", "basis: the research or decision, e.g. \"In-depth interviews, n=12\""))
 	f.StringVar(&opts.Change, "change", "", e.t("текст записи history (по умолчанию — «Профиль переведен на этап …»)", "the history entry's text (default: \"Profile moved to stage …\")"))
-	f.StringVar(&opts.Date, "date", "", e.t("дата записи ГГГГ-ММ-ДД (по умолчанию — сегодня)", "entry date YYYY-MM-DD (default: today)"))
+	f.StringVar(&opts.Date, "date", "", e.t("дата записи ГГГГ-ММ-ДД или ДД.ММ.ГГГГ, не раньше последней записи history (по умолчанию — сегодня)", "entry date YYYY-MM-DD or DD.MM.YYYY, not before the latest history entry (default: today)"))
 	f.BoolVar(&opts.DryRun, "dry-run", false, e.t("показать новый текст файла, ничего не записывая", "print the new file, write nothing"))
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать о переводе на этап", "do not report the stage change"))
 	return cmd
@@ -153,8 +154,9 @@ func promoteRun(e *env, opts *promoteOptions) error {
 	if date == "" {
 		date = e.today()
 	}
-	if _, err := time.Parse(time.DateOnly, date); err != nil {
-		return usageErr("--date %q: нужна дата ГГГГ-ММ-ДД, например 2026-03-01", "--date %q: use YYYY-MM-DD, e.g. 2026-03-01", date)
+	date, err = promoteDate(date, prof)
+	if err != nil {
+		return err
 	}
 	change := strings.TrimSpace(opts.Change)
 	if change == "" {
@@ -226,4 +228,31 @@ func lsElsewhere(res *workspace.Result, prof *model.Profile, path string) []stri
 		return []string{ls}
 	}
 	return nil
+}
+
+// ruDate is the date as Russian paperwork writes it: ДД.ММ.ГГГГ.
+var ruDate = regexp.MustCompile(`^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})$`)
+
+// promoteDate reads --date as ГГГГ-ММ-ДД or ДД.ММ.ГГГГ and keeps history in order: the
+// entry may not be older than the profile's latest one, which the error names.
+func promoteDate(date string, prof *model.Profile) (string, error) {
+	date = strings.TrimSpace(date)
+	if m := ruDate.FindStringSubmatch(date); m != nil {
+		date = fmt.Sprintf("%s-%02s-%02s", m[3], m[2], m[1])
+	}
+	if _, err := time.Parse(time.DateOnly, date); err != nil {
+		return "", usageErr("--date %q: нужна дата ГГГГ-ММ-ДД или ДД.ММ.ГГГГ, например 2026-03-01 или 01.03.2026",
+			"--date %q: use YYYY-MM-DD or DD.MM.YYYY, e.g. 2026-03-01 or 01.03.2026", date)
+	}
+	latest := ""
+	for _, h := range prof.History {
+		if _, err := time.Parse(time.DateOnly, h.Date); err == nil && h.Date > latest {
+			latest = h.Date
+		}
+	}
+	if latest != "" && date < latest {
+		return "", usageErr("--date %s: раньше последней записи history (%s) — записи идут по возрастанию дат; укажите дату не раньше %s",
+			"--date %s is before the latest history entry (%s) — entries go in ascending date order; use a date on or after %s", date, latest, latest)
+	}
+	return date, nil
 }

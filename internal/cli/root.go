@@ -75,7 +75,7 @@ hypothesis → refinement) and renders them as Markdown cards.`),
 	root.InitDefaultHelpFlag()
 	root.Flags().Lookup("help").Usage = e.t("показать справку", "show help")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &usageError{msg: i18n.Text{RU: translateCobra(err.Error(), i18n.RU), EN: err.Error()}}
+		return &usageError{msg: i18n.Text{RU: translateCobra(err.Error(), i18n.RU), EN: err.Error()}, help: true}
 	})
 	if lang == i18n.RU {
 		root.SetUsageTemplate(usageTemplateRU)

@@ -180,10 +180,12 @@ func validateRun(e *env, opts *validateOptions) error {
 		fmt.Fprintln(e.ios.ErrOut, report.SummaryLine(sum).In(e.lang))
 	}
 	if res.Files == 0 && !res.IOError {
+		// Nothing checked is not a pass: a mistyped folder in CI must not go green.
 		fmt.Fprintln(e.ios.ErrOut, i18n.Text{
-			RU: "profiler: предупреждение: не найдено ни одного документа profiler (life-situation.yaml, profiles/*.yaml или apiVersion: profiler/v1)",
-			EN: "profiler: warning: no profiler documents found (life-situation.yaml, profiles/*.yaml or apiVersion: profiler/v1)",
+			RU: "profiler: ошибка: не найдено ни одного документа profiler (life-situation.yaml, profiles/*.yaml или apiVersion: profiler/v1) — проверьте путь",
+			EN: "profiler: error: no profiler documents found (life-situation.yaml, profiles/*.yaml or apiVersion: profiler/v1) — check the path",
 		}.In(e.lang))
+		return &exitError{code: ExitUsage}
 	}
 	switch {
 	case res.IOError:

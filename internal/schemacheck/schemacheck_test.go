@@ -89,7 +89,7 @@ var schemaCases = []schemaCase{
 	{"unknown service type", schemacheck.LifeSituation, []string{"type: service", "type: ⟪услуга"}, schemacheck.RuleEnum, "service, function, support-measure"},
 	{"missing title at the root", schemacheck.Profile, []string{"apiVersion: profiler/v1", "⟪apiVersion: profiler/v1", "title: Студент\n", ""}, schemacheck.RuleRequired, "нет обязательного поля title («Название профиля»): добавьте его"},
 	{"missing value in a flow mapping", schemacheck.Profile, []string{"capacity: {value: 10, source: Статистика приемной комиссии}", "capacity: ⟪{source: Статистика приемной комиссии}"}, schemacheck.RuleRequired, "value («Количество лиц»)"},
-	{"missing evidence of a confirmed hypothesis", schemacheck.Profile, []string{"  - {text: Чаще подают документы через ЕПГУ, status: open}", "  - ⟪{text: Чаще подают документы через ЕПГУ, status: confirmed}"}, schemacheck.RuleRequired, "evidence («Доказательства»)"},
+	{"missing evidence of a confirmed hypothesis", schemacheck.Profile, []string{"  - {text: Чаще подают документы через ЕПГУ, status: open}", "  - ⟪{text: Чаще подают документы через ЕПГУ, status: confirmed}"}, schemacheck.RuleRequired, "evidence («Обоснование»)"},
 	{"unknown key at the root: the missing field it causes is said in its message (issue 12 item 9)", schemacheck.Profile, []string{"title: Студент", "⟪titel: Студент"}, schemacheck.RuleUnknownKey, "(может быть, title?); поле title обязательно"},
 	{"unknown key nested", schemacheck.Profile, []string{"  satisfaction: {value: 3.1}", "  ⟪satisfaktion: {value: 3.1}"}, schemacheck.RuleUnknownKey, "может быть, satisfaction?"},
 	{"id not a slug", schemacheck.Profile, []string{"id: student", "id: ⟪Student_1"}, schemacheck.RuleFormat, "например student-1"},
