@@ -40,7 +40,7 @@ var mutations = []mutation{
 	{"unknown nested key", vuzStudent, "    scale: 5", "    skale: 5",
 		[]string{vuzStudent + ":20:5: error schema-unknown-key"}, "может быть, scale?", 1},
 	{"misspelt top-level key", vuzStudent, "title: Студент", "titel: Студент",
-		[]string{vuzStudent + ":2:1: error schema-required", vuzStudent + ":6:1: error schema-unknown-key"}, "добавьте его", 1},
+		[]string{vuzStudent + ":6:1: error schema-unknown-key"}, "поле title обязательно", 1}, // the missing title is said there (issue 12 item 9)
 	{"broken reference", vuzStudent, "lifeSituation: postuplenie-v-vuz", "lifeSituation: postuplenie-v-vus",
 		[]string{vuzStudent + ":5:16: error ls-unresolved"}, "может быть, postuplenie-v-vuz?", 1},
 	{"missing stage content", autoCitizen, "stage: segment", "stage: hypothesis",
