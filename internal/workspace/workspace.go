@@ -103,6 +103,7 @@ type target struct {
 	display string // path shown to users
 	fsPath  string // path to open; "" for stdin
 	context bool
+	named   bool // given on the command line as a file (or "-")
 	// dependent: the display path of the life situation that made this profile checked
 	// (Options.LSProfiles); "" otherwise
 	dependent string
@@ -155,10 +156,11 @@ func (m lsFinder) beside(fsPath string) string {
 // InProfiles reports whether dir is a folder named profiles, however it is written: "."
 // inside profiles/, "./", "../profiles" or an absolute path all count.
 func InProfiles(dir string) bool {
-	if filepath.Base(dir) == "profiles" {
+	switch filepath.Base(dir) {
+	case "profiles":
 		return true
-	}
-	if filepath.IsAbs(dir) {
+	case ".", "..": // only these name another folder than their last element
+	default:
 		return false
 	}
 	abs, err := filepath.Abs(dir)
@@ -225,7 +227,7 @@ func discover(paths []string, opts Options, emit func(int, target)) (ts []target
 			if name == "" {
 				name = "-"
 			}
-			add(target{display: displayPath(name)})
+			add(target{display: displayPath(name), named: true})
 			continue
 		}
 		st, err := os.Stat(p)
@@ -236,7 +238,7 @@ func discover(paths []string, opts Options, emit func(int, target)) (ts []target
 			continue
 		}
 		if !st.IsDir() {
-			add(target{display: displayPath(p), fsPath: p})
+			add(target{display: displayPath(p), fsPath: p, named: true})
 			continue
 		}
 		root := p
@@ -322,12 +324,14 @@ func discover(paths []string, opts Options, emit func(int, target)) (ts []target
 		}
 	}
 	if opts.LSProfiles {
+		// Only life situations named as files: one found in a folder walk has its
+		// profiles/ in the same walk.
 		for _, t := range slices.Clone(ts) {
 			name := t.fsPath
 			if name == "" {
 				name = opts.StdinName
 			}
-			if t.context || !isLSName(filepath.Base(name)) {
+			if t.context || !t.named || !isLSName(filepath.Base(name)) {
 				continue
 			}
 			for _, p := range profilesOf(filepath.Dir(name)) {
