@@ -32,7 +32,7 @@ render-check: build ## the committed example docs are up to date with the exampl
 test: lint unit hostile render-check external scaffold-check formats-check cli-docs-check ## everything CI runs: lint, go tests (race), hostile corpus, rendered docs in sync, third-party checks
 
 unit: ## go test -race ./... and one pass of every benchmark (so they keep working)
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
 	$(GO) test -count=1 -run '^$$' -bench . -benchtime=1x ./internal/workspace > /dev/null
 
 hostile: ## the adversarial corpus with its megabyte cases (too slow under -race)

@@ -104,6 +104,11 @@ func writeFile(path string, data []byte, perm fs.FileMode, overwrite, sync bool,
 		return os.Remove(tmp.Name())
 	}
 	if unchanged != nil {
+		// Two profiler runs editing one file take turns: the lock is held from the check
+		// to the rename, so the later run sees the earlier one's content and refuses.
+		// (An editor takes no lock: the check alone narrows its window to the rename.)
+		unlock := lockFile(path)
+		defer unlock()
 		if err = unchanged(); err != nil {
 			return err
 		}

@@ -32,3 +32,15 @@ func rename(from, to string) error {
 	}
 	return nil
 }
+
+// lockFile takes an exclusive advisory lock on path's current file (flock) and returns
+// its release; without a file to lock it returns a no-op.
+func lockFile(path string) func() {
+	f, err := os.Open(path)
+	if err != nil {
+		return func() {}
+	}
+	for syscall.Flock(int(f.Fd()), syscall.LOCK_EX) == syscall.EINTR {
+	}
+	return func() { f.Close() } // closing the last descriptor releases the lock
+}
