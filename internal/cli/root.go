@@ -85,6 +85,7 @@ hypothesis → refinement) and renders them as Markdown cards.`),
 	root.AddCommand(newRenderCmd(e, nil))
 	root.AddCommand(newSchemaCmd(e, nil))
 	root.AddCommand(newListCmd(e, nil))
+	root.AddCommand(newExportCmd(e, nil), newImportCmd(e, nil))
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		localizeBuiltin(e, c)

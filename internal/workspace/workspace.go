@@ -48,6 +48,10 @@ type Options struct {
 	// Cache, when set, supplies results of unchanged files and receives new ones
 	// (validate --cache). It implies Lean for the files it answers.
 	Cache *cache.File
+	// Overlay holds contents to check instead of what is on disk, keyed by absolute clean
+	// path: `import` checks its edits before writing any. A path named in paths that is
+	// only in the overlay (a file about to be created) is checked as if it existed.
+	Overlay map[string][]byte
 }
 
 // Doc is one loaded profiler document.
@@ -158,6 +162,9 @@ func discover(paths []string, opts Options, emit func(int, target)) (ts []target
 			return
 		}
 		seen[key] = true
+		if data, ok := opts.Overlay[key]; ok && t.fsPath != "" {
+			t.data, t.listed = data, false
+		}
 		ts = append(ts, t)
 		if emit != nil {
 			emit(len(ts)-1, t)
@@ -197,6 +204,10 @@ func discover(paths []string, opts Options, emit func(int, target)) (ts []target
 				name = "-"
 			}
 			add(target{display: displayPath(name)})
+			continue
+		}
+		if _, ok := opts.Overlay[absKey(p)]; ok {
+			add(target{display: displayPath(p), fsPath: p})
 			continue
 		}
 		st, err := os.Stat(p)
