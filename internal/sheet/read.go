@@ -25,7 +25,7 @@ type Limits struct {
 }
 
 // DefaultLimits fit far more than a workspace of 10,000 profiles.
-var DefaultLimits = Limits{MaxBytes: 64 << 20, MaxUnzip: 512 << 20, MaxRows: 100_000, MaxCols: 2_000}
+var DefaultLimits = Limits{MaxBytes: 64 << 20, MaxUnzip: 256 << 20, MaxRows: 100_000, MaxCols: 2_000}
 
 // Error is a problem with the file as a whole.
 type Error struct{ Msg i18n.Text }
@@ -97,7 +97,7 @@ func readXLSX(display string, data []byte, lim Limits) (*Book, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		RawCellValue: true, UnzipSizeLimit: lim.MaxUnzip, UnzipXMLSizeLimit: min(lim.MaxUnzip, 64<<20)})
 	if err != nil {
-		if errors.Is(err, excelize.ErrOptionsUnzipSizeLimit) || strings.Contains(err.Error(), "size limit") {
+		if errors.Is(err, excelize.ErrOptionsUnzipSizeLimit) || strings.Contains(err.Error(), "size limit") || strings.Contains(err.Error(), "unzip size") {
 			return nil, fail("книга распаковывается больше чем в %d МБ — это не таблица профилей (возможно, «zip-бомба»)",
 				"the workbook unpacks to more than %d MB — not a table of profiles (possibly a zip bomb)", lim.MaxUnzip>>20)
 		}
