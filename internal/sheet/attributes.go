@@ -125,9 +125,10 @@ func PlanAttributes(b *Book, ls *model.LifeSituation, src []byte, force bool) (*
 	}
 	plan := &AttrPlan{spans: map[string]scaffold.Span{}}
 	seen := map[string]string{}
-	existing := map[string]int{}
+	existing := map[string]int{} // id → index; also "title:" + its folded title
 	for i, a := range ls.Attributes {
 		existing[a.ID] = i
+		existing["title:"+norm(a.Title)] = i
 	}
 	replace := map[int]scaffold.ListItem{}
 	var items []scaffold.ListItem
@@ -158,6 +159,9 @@ func PlanAttributes(b *Book, ls *model.LifeSituation, src []byte, force bool) (*
 			}
 		}
 		id := strings.TrimSpace(get(r, "id"))
+		if i, ok := existing["title:"+norm(title)]; ok && id == "" {
+			id = ls.Attributes[i].ID // the same attribute under its existing id
+		}
 		if id == "" {
 			var err error
 			if id, err = translit.Slug(title); err != nil {
