@@ -34,7 +34,7 @@ for p in sorted(glob.glob(os.path.join(examples, "*", "life-situation.yaml"))):
 
 names = wb.sheetnames
 check(names[:2] == ["Жизненные ситуации", "Признаки"], f"first sheets: {names[:2]}")
-check(names[-1] == "Списки" and wb["Списки"].sheet_state == "hidden", "the lists sheet is last and hidden")
+check("Списки" in names and wb["Списки"].sheet_state == "hidden", "the lists sheet is there and hidden")
 
 index = wb["Жизненные ситуации"]
 header = [c.value for c in index[1]]

@@ -149,13 +149,24 @@ func Export(data []LSData, lang i18n.Lang) ([]byte, error) {
 		return nil, err
 	}
 
-	// One sheet per life situation, then the hidden lists the drop-downs point at.
+	// The hidden sheet of drop-down values goes before the life situations' sheets: hiding
+	// a sheet makes excelize read every sheet there is, streamed ones included.
 	lists := &listSheet{name: SheetLists.In(lang), ranges: map[string]string{}}
+	cols := make([][]Column, len(data))
+	for i, d := range data {
+		cols[i] = Columns(d.LS, lang)
+		for _, dd := range dropDownsOf(d.LS, cols[i]) {
+			lists.add(d.LS.ID+"/"+cols[i][dd.j].Header, dd.vals)
+		}
+	}
+	if err := lists.write(f); err != nil {
+		return nil, err
+	}
 	for i, d := range data {
 		if _, err := f.NewSheet(names[i]); err != nil {
 			return nil, err
 		}
-		cols := Columns(d.LS, lang)
+		cols := cols[i]
 		headers := make([]string, len(cols))
 		for j, c := range cols {
 			headers[j] = c.Header
@@ -173,9 +184,6 @@ func Export(data []LSData, lang i18n.Lang) ([]byte, error) {
 		if err := w.table(names[i], headers, rows, func(last int) error { return w.dropDowns(names[i], d.LS, cols, last, lists) }); err != nil {
 			return nil, err
 		}
-	}
-	if err := lists.write(f); err != nil {
-		return nil, err
 	}
 	f.SetActiveSheet(0)
 	buf, err := f.WriteToBuffer()
@@ -200,112 +208,132 @@ type writer struct {
 }
 
 // table writes a header and rows with a frozen header, an autofilter, widths that fit
-// the text and wrapping where a cell holds several lines.
+// the text and wrapping where a cell holds several lines. The rows go through excelize's
+// stream writer: its cell-by-cell API looks the sheet up among all sheets for every cell,
+// which made a workbook of 100 life situations quadratic. The filter and the lists are
+// added before the rows are flushed.
 func (w *writer) table(sheet string, headers []string, rows [][]Cell, extra func(last int) error) error {
 	f := w.f
-	hv := make([]any, len(headers))
-	for i, h := range headers {
-		hv[i] = h
-	}
-	if err := f.SetSheetRow(sheet, "A1", &hv); err != nil {
-		return err
-	}
-	multi := make([]bool, len(headers))
-	cells := make([][]string, len(headers))
-	for r, row := range rows {
-		vals := make([]any, len(row))
+	n := len(headers)
+	multi := make([]bool, n)
+	cells := make([][]string, n)
+	for _, row := range rows {
 		for j, c := range row {
-			switch {
-			case c.Text == "":
-				vals[j] = nil
-			case c.Number:
-				n, err := strconv.ParseFloat(c.Text, 64)
-				if err != nil {
-					vals[j] = c.Text
-				} else {
-					vals[j] = n
-				}
-			default:
-				vals[j] = c.Text
-			}
 			if strings.Contains(c.Text, "\n") {
 				multi[j] = true
 			}
 			cells[j] = append(cells[j], c.Text)
 		}
-		if err := f.SetSheetRow(sheet, cellName(0, r+2), &vals); err != nil {
-			return err
-		}
 	}
-	last := len(rows) + 1
-	n := len(headers)
-	if err := f.SetCellStyle(sheet, "A1", cellName(n-1, 1), w.head); err != nil {
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
 		return err
 	}
 	for j := range headers {
-		if err := f.SetColWidth(sheet, colName(j), colName(j), width(headers[j], cells[j])); err != nil {
+		if err := sw.SetColWidth(j+1, j+1, width(headers[j], cells[j])); err != nil {
 			return err
 		}
-		if multi[j] && len(rows) > 0 {
-			if err := f.SetCellStyle(sheet, cellName(j, 2), cellName(j, last), w.wrap); err != nil {
-				return err
-			}
-		}
 	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
 		return err
 	}
+	hv := make([]any, n)
+	for i, h := range headers {
+		hv[i] = excelize.Cell{StyleID: w.head, Value: h}
+	}
+	if err := sw.SetRow("A1", hv); err != nil {
+		return err
+	}
+	for r, row := range rows {
+		vals := make([]any, len(row))
+		for j, c := range row {
+			cell := excelize.Cell{}
+			if multi[j] {
+				cell.StyleID = w.wrap
+			}
+			switch {
+			case c.Text == "":
+			case c.Number:
+				if v, err := strconv.ParseFloat(c.Text, 64); err == nil {
+					cell.Value = v
+				} else {
+					cell.Value = c.Text
+				}
+			default:
+				cell.Value = c.Text
+			}
+			vals[j] = cell
+		}
+		if err := sw.SetRow(cellName(0, r+2), vals); err != nil {
+			return err
+		}
+	}
+	// Before Flush: the stream writer writes the sheet's filter and lists, kept in the
+	// same worksheet record these calls edit, after the rows.
+	last := len(rows) + 1
 	if err := f.AutoFilter(sheet, "A1:"+cellName(n-1, max(last, 2)), nil); err != nil {
 		return err
 	}
 	if extra != nil {
-		return extra(last)
+		if err := extra(last); err != nil {
+			return err
+		}
 	}
-	return nil
+	return sw.Flush()
 }
 
-// dropDowns adds the lists: status and stage (strict), enum values (a warning only: a
-// cell may hold several values, one per line).
-func (w *writer) dropDowns(sheet string, ls *model.LifeSituation, cols []Column, last int, lists *listSheet) error {
-	end := max(last+1000, 1000)
+// dropDown is the list of allowed values of column j.
+type dropDown struct {
+	j      int
+	vals   []string
+	strict bool // status and stage: only the list; enum values: a warning only (a cell may hold several values, one per line)
+}
+
+func dropDownsOf(ls *model.LifeSituation, cols []Column) []dropDown {
+	var out []dropDown
 	for j, c := range cols {
-		var vals []string
-		strict := true
+		d := dropDown{j: j, strict: true}
 		switch c.Field {
 		case FieldStatus:
 			for _, s := range ls.Statuses {
-				vals = append(vals, string(s))
+				d.vals = append(d.vals, string(s))
 			}
 		case FieldStage:
 			for _, s := range model.Stages {
-				vals = append(vals, string(s))
+				d.vals = append(d.vals, string(s))
 			}
 		case FieldAttr:
 			if c.Attr.Type != model.AttrEnum {
 				continue
 			}
-			vals, strict = c.Attr.Values, false
+			d.vals, d.strict = c.Attr.Values, false
 			if c.Attr.Catalog != "" {
 				if cat, ok := catalog.Get(c.Attr.Catalog); ok {
-					vals = nil
+					d.vals = nil
 					for _, e := range cat.Entries {
 						if e.Legacy == nil {
-							vals = append(vals, e.Name)
+							d.vals = append(d.vals, e.Name)
 						}
 					}
 				}
 			}
-		default:
-			continue
 		}
-		if len(vals) == 0 {
-			continue
+		if len(d.vals) > 0 {
+			out = append(out, d)
 		}
+	}
+	return out
+}
+
+// dropDowns adds the drop-down lists of a life situation's sheet.
+func (w *writer) dropDowns(sheet string, ls *model.LifeSituation, cols []Column, last int, lists *listSheet) error {
+	end := max(last+1000, 1000)
+	for _, d := range dropDownsOf(ls, cols) {
 		dv := excelize.NewDataValidation(true)
-		dv.SetSqref(cellName(j, 2) + ":" + cellName(j, end))
-		dv.SetSqrefDropList(lists.add(ls.ID+"/"+c.Header, vals))
-		if strict {
+		dv.SetSqref(cellName(d.j, 2) + ":" + cellName(d.j, end))
+		dv.SetSqrefDropList(lists.add(ls.ID+"/"+cols[d.j].Header, d.vals))
+		if d.strict {
 			dv.SetError(excelize.DataValidationErrorStyleStop, w.t("Недопустимое значение", "Not allowed"),
 				w.t("Выберите значение из списка.", "Choose a value from the list."))
 		} else {

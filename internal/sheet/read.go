@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -105,6 +106,7 @@ func readXLSX(display string, data []byte, lim Limits) (*Book, error) {
 			"cannot read the workbook (%v) — open it in a spreadsheet program and save it as .xlsx", err)
 	}
 	b := &Book{File: display, f: f}
+	mayMerge := hasMergedCells(data)
 	for _, name := range f.GetSheetList() {
 		t := &Table{Name: name}
 		if vis, err := f.GetSheetVisible(name); err == nil && !vis {
@@ -139,7 +141,11 @@ func readXLSX(display string, data []byte, lim Limits) (*Book, error) {
 			b.Close()
 			return nil, fail("лист «%s» не читается: %v", "sheet %q cannot be read: %v", name, err)
 		}
-		if mc, err := f.GetMergeCells(name, true); err == nil {
+		if mayMerge {
+			mc, err := f.GetMergeCells(name, true)
+			if err != nil {
+				continue
+			}
 			for _, m := range mc {
 				t.Merged = append(t.Merged, m.GetStartAxis()+":"+m.GetEndAxis())
 			}
@@ -147,6 +153,42 @@ func readXLSX(display string, data []byte, lim Limits) (*Book, error) {
 		b.Tables = append(b.Tables, t)
 	}
 	return b, nil
+}
+
+// hasMergedCells reports whether any worksheet of the workbook declares merged cells.
+// GetMergeCells parses a whole sheet a second time; most workbooks have none.
+func hasMergedCells(data []byte) bool {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return true
+	}
+	needle := []byte("<mergeCell")
+	buf := make([]byte, 64<<10)
+	for _, f := range zr.File {
+		if !strings.HasPrefix(f.Name, "xl/worksheets/") {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			return true
+		}
+		// Search chunk by chunk, keeping the tail in case the needle spans two chunks.
+		var tail []byte
+		for {
+			n, err := r.Read(buf)
+			chunk := append(tail, buf[:n]...)
+			if bytes.Contains(chunk, needle) || bytes.Contains(chunk, []byte(":mergeCell")) {
+				r.Close()
+				return true
+			}
+			tail = append([]byte(nil), chunk[max(0, len(chunk)-len(needle)):]...)
+			if err != nil {
+				break
+			}
+		}
+		r.Close()
+	}
+	return false
 }
 
 // Formula returns the formula of a cell, "" when it holds a plain value.
