@@ -185,7 +185,7 @@ func Export(data []LSData, lang i18n.Lang) ([]byte, error) {
 			return nil, err
 		}
 	}
-	f.SetActiveSheet(0)
+	// The first sheet is the active one already: SetActiveSheet would read every sheet back.
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, err
