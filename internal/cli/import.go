@@ -10,7 +10,9 @@ import (
 	"github.com/profiler-cx/profiler/internal/atomicfile"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/reason"
 	"github.com/profiler-cx/profiler/internal/scaffold"
 	"github.com/profiler-cx/profiler/internal/sheet"
 	"github.com/profiler-cx/profiler/internal/workspace"
@@ -90,7 +92,7 @@ Exit codes: 0 imported (or nothing to change), 1 findings, nothing written, 2 us
 func readBook(path string) (*sheet.Book, error) {
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, ioErr("не удалось открыть %s: %v", "cannot open %s: %v", displayPath(path), cause(err))
+		return nil, ioErr("не удалось открыть %s: %v", "cannot open %s: %v", displayPath(path), reason.Cause(err))
 	}
 	defer fh.Close()
 	if st, err := fh.Stat(); err == nil && !st.Mode().IsRegular() {
@@ -98,7 +100,7 @@ func readBook(path string) (*sheet.Book, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(fh, sheet.DefaultLimits.MaxBytes+1))
 	if err != nil {
-		return nil, ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", displayPath(path), cause(err))
+		return nil, ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", displayPath(path), reason.Cause(err))
 	}
 	b, err := sheet.Read(displayPath(path), data, sheet.DefaultLimits)
 	if err != nil {
@@ -168,7 +170,8 @@ func importRun(e *env, opts *importOptions) error {
 		e.printFindings(before.Findings)
 		return &exitError{code: ExitUsage}
 	}
-	po := sheet.Options{Force: opts.Force, NewProfile: e.newProfileFunc()}
+	po := sheet.Options{Force: opts.Force, NewProfile: e.newProfileFunc(),
+		ReadFile: func(p string) ([]byte, error) { return load.ReadFile(p, load.Limits{}) }}
 	if opts.LS != "" {
 		d, err := lsOf(ws, opts.LS)
 		if err != nil {
@@ -224,17 +227,17 @@ func (e *env) finishImport(opts *importOptions, changes []*sheet.Change, probs [
 	}
 	var batch atomicfile.Batch
 	for _, c := range changes {
-		if err := os.MkdirAll(filepath.Dir(c.Path), 0o755); err != nil {
+		if err := atomicfile.MkdirAll(filepath.Dir(c.Path), 0o755); err != nil {
 			batch.Abort()
 			return ioErr("не удалось создать папку %s: %v", "cannot create the folder %s: %v", displayPath(filepath.Dir(c.Path)), err)
 		}
 		if err := batch.Put(c.Path, c.New, 0o644); err != nil {
 			batch.Abort()
-			return ioErr("не удалось записать %s: %v — ничего не изменено", "cannot write %s: %v — nothing was changed", displayPath(c.Path), cause(err))
+			return ioErr("не удалось записать %s: %v — ничего не изменено", "cannot write %s: %v — nothing was changed", displayPath(c.Path), reason.Cause(err))
 		}
 	}
 	if err := batch.Commit(); err != nil {
-		return ioErr("не удалось записать файлы: %v", "cannot write the files: %v", cause(err))
+		return ioErr("не удалось записать файлы: %v", "cannot write the files: %v", reason.Cause(err))
 	}
 	for _, c := range changes {
 		if c.Created() {

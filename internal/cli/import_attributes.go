@@ -2,12 +2,13 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/profiler-cx/profiler/internal/atomicfile"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/load"
+	"github.com/profiler-cx/profiler/internal/reason"
 	"github.com/profiler-cx/profiler/internal/sheet"
 	"github.com/profiler-cx/profiler/internal/workspace"
 	"github.com/rogpeppe/go-internal/diff"
@@ -78,9 +79,9 @@ func importAttributesRun(e *env, opts *importOptions) error {
 		return err
 	}
 	defer b.Close()
-	src, err := os.ReadFile(lsPath)
+	src, err := load.ReadFile(lsPath, load.Limits{})
 	if err != nil {
-		return ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", displayPath(lsPath), cause(err))
+		return ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", displayPath(lsPath), reason.Cause(err))
 	}
 	before := workspace.Check([]string{lsPath}, workspace.Options{})
 	ls := before.LifeSituations()
@@ -134,7 +135,7 @@ func importAttributesRun(e *env, opts *importOptions) error {
 		return nil
 	}
 	if err := atomicfile.Write(lsPath, plan.New, 0o644, true); err != nil {
-		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(lsPath), cause(err))
+		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(lsPath), reason.Cause(err))
 	}
 	e.note(e.t("изменен ", "updated ") + displayPath(lsPath))
 	return nil

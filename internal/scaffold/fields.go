@@ -100,14 +100,14 @@ type textDoc struct {
 func parseText(src []byte) (*textDoc, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, cannot("the file is not valid YAML: %v", err)
+		return nil, cannot("файл не читается как YAML: %v", "the file is not valid YAML: %v", err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, cannot("the document is not a mapping")
+		return nil, cannot("документ — не словарь «ключ: значение»", "the document is not a mapping")
 	}
 	d := &textDoc{lines: strings.Split(string(src), "\n"), root: doc.Content[0]}
 	if d.root.Style&yaml.FlowStyle != 0 {
-		return nil, cannot("the document is written in flow style {…}")
+		return nil, cannot("документ записан в строку {…}", "the document is written in flow style {…}")
 	}
 	if bytes.Contains(src, []byte("\r\n")) {
 		d.cr = "\r"
@@ -212,7 +212,7 @@ func setOne(src []byte, e Edit) (out []byte, at, removed, added int, err error) 
 		if i == len(e.Path)-1 {
 			if e.Value == nil {
 				if m.Style&yaml.FlowStyle != 0 {
-					return nil, 0, 0, 0, cannot("%s is written in flow style {…}", strings.Join(e.Path[:i], "."))
+					return nil, 0, 0, 0, cannot("%s записан в строку {…}", "%s is written in flow style {…}", strings.Join(e.Path[:i], "."))
 				}
 				from, to := k.Line-1, d.end(k, v)
 				return d.splice(from, to, nil), from, to - from, 0, nil
@@ -228,10 +228,10 @@ func setOne(src []byte, e Edit) (out []byte, at, removed, added int, err error) 
 			}
 			return d.insert(nil, k, e.Path[i+1:], e.Value)
 		default:
-			return nil, 0, 0, 0, cannot("%s is not a mapping", strings.Join(e.Path[:i+1], "."))
+			return nil, 0, 0, 0, cannot("%s — не словарь «ключ: значение»", "%s is not a mapping", strings.Join(e.Path[:i+1], "."))
 		}
 	}
-	return nil, 0, 0, 0, cannot("empty key path")
+	return nil, 0, 0, 0, cannot("пустой путь ключа", "empty key path")
 }
 
 // replace writes value over the existing value v of key k.
@@ -265,7 +265,7 @@ func (d *textDoc) replace(k, v *yaml.Node, val *Value, inFlow bool) ([]byte, int
 		}
 	}
 	if inFlow {
-		return nil, 0, 0, 0, cannot("%s sits inside a {…} mapping written over several lines", k.Value)
+		return nil, 0, 0, 0, cannot("%s стоит внутри {…}, записанного на нескольких строках", "%s sits inside a {…} mapping written over several lines", k.Value)
 	}
 	from, to := k.Line-1, d.end(k, v)
 	repl := d.render(k.Column-1, []string{k.Value}, val)
@@ -341,7 +341,7 @@ func (d *textDoc) insert(m, k *yaml.Node, path []string, val *Value) ([]byte, in
 		a := d.off(k.Line, k.Column)
 		colon := strings.IndexByte(s[a:], ':')
 		if colon < 0 {
-			return nil, 0, 0, 0, cannot("%s: no colon after the key", k.Value)
+			return nil, 0, 0, 0, cannot("%s: после ключа нет двоеточия", "%s: no colon after the key", k.Value)
 		}
 		head, rest := s[:a+colon+1], s[a+colon+1:]
 		value, comment := rest, ""
@@ -357,7 +357,7 @@ func (d *textDoc) insert(m, k *yaml.Node, path []string, val *Value) ([]byte, in
 			}
 			d.lines[k.Line-1] = head + value + comment
 		default:
-			return nil, 0, 0, 0, cannot("%s is not a mapping", k.Value)
+			return nil, 0, 0, 0, cannot("%s — не словарь «ключ: значение»", "%s is not a mapping", k.Value)
 		}
 		at, indent = k.Line, k.Column-1+2
 	case m == d.root:
@@ -368,7 +368,7 @@ func (d *textDoc) insert(m, k *yaml.Node, path []string, val *Value) ([]byte, in
 		}
 	default:
 		if m.Style&yaml.FlowStyle != 0 {
-			return nil, 0, 0, 0, cannot("a {…} mapping cannot take a new key in place")
+			return nil, 0, 0, 0, cannot("в словарь {…} нельзя добавить ключ на месте — перепишите его блоком, по ключу в строке", "a {…} mapping cannot take a new key in place — rewrite it as a block, one key per line")
 		}
 		lk, lv := m.Content[len(m.Content)-2], m.Content[len(m.Content)-1]
 		at, indent = d.end(lk, lv), m.Content[0].Column-1
@@ -470,10 +470,10 @@ func bracketLen(s string) int {
 func verifyValues(data []byte, edits []Edit) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return cannot("the edited file does not read back: %v", err)
+		return cannot("исправленный файл не читается: %v", "the edited file does not read back: %v", err)
 	}
 	if len(doc.Content) == 0 {
-		return cannot("the edited file does not read back as meant")
+		return cannot("исправленный файл читается не так, как задумано", "the edited file does not read back as meant")
 	}
 	for _, e := range edits {
 		n := doc.Content[0]
@@ -486,12 +486,12 @@ func verifyValues(data []byte, edits []Edit) error {
 		}
 		if e.Value == nil {
 			if n != nil {
-				return cannot("the edited file still has %s", strings.Join(e.Path, "."))
+				return cannot("в исправленном файле остался %s", "the edited file still has %s", strings.Join(e.Path, "."))
 			}
 			continue
 		}
 		if n == nil {
-			return cannot("the edited file does not read back as meant (%s)", strings.Join(e.Path, "."))
+			return cannot("исправленный файл читается не так, как задумано (%s)", "the edited file does not read back as meant (%s)", strings.Join(e.Path, "."))
 		}
 		var got []string
 		switch n.Kind {
@@ -508,7 +508,7 @@ func verifyValues(data []byte, edits []Edit) error {
 			}
 		}
 		if !slices.Equal(got, e.Value.Items) {
-			return cannot("the edited file does not read back as meant (%s)", strings.Join(e.Path, "."))
+			return cannot("исправленный файл читается не так, как задумано (%s)", "the edited file does not read back as meant (%s)", strings.Join(e.Path, "."))
 		}
 	}
 	return nil
@@ -528,7 +528,7 @@ func AppendItems(src []byte, key string, items []ListItem, replace map[int]ListI
 	}
 	k, v := find(d.root, key)
 	if k == nil || v.Kind != yaml.SequenceNode || v.Style&yaml.FlowStyle != 0 || len(v.Content) == 0 {
-		return nil, nil, nil, cannot("%s is not a block list (one «- id: …» entry per line)", key)
+		return nil, nil, nil, cannot("%s — не блочный список (по записи «- id: …» в строке)", "%s is not a block list (one «- id: …» entry per line)", key)
 	}
 	first := v.Content[0]
 	keyCol := first.Column
@@ -542,7 +542,7 @@ func AppendItems(src []byte, key string, items []ListItem, replace map[int]ListI
 		}
 	}
 	if dashCol < 1 {
-		return nil, nil, nil, cannot("cannot tell the indentation of %s", key)
+		return nil, nil, nil, cannot("не удается определить отступ %s", "cannot tell the indentation of %s", key)
 	}
 	block := func(it ListItem) []string {
 		out := make([]string, len(it))

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -362,8 +363,14 @@ func (p *planner) update(t *Table, ls *LSData, cols map[int]Column, order []int,
 	}
 	res, spans, err := scaffold.SetValues(old, edits)
 	if err != nil {
-		p.add(p.b.Where(t, idCol, row), finding.Error, "%s не удается изменить на месте (%v) — внесите это изменение в YAML вручную",
-			"%s cannot be edited in place (%v) — make this change in the YAML by hand", filepath.ToSlash(path), err)
+		why := i18n.Same(err.Error())
+		var ee *scaffold.EditError
+		if errors.As(err, &ee) {
+			why = ee.What
+		}
+		p.probs = append(p.probs, Problem{Where: p.b.Where(t, idCol, row), Severity: finding.Error, Message: i18n.Join("",
+			i18n.Msg("%s не удается изменить на месте (", "%s cannot be edited in place (", filepath.ToSlash(path)), why,
+			i18n.Msg(") — внесите это изменение в YAML вручную", ") — make this change in the YAML by hand"))})
 		return nil
 	}
 	if string(res) == string(old) {
