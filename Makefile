@@ -9,7 +9,7 @@ BENCH_SIZES ?= 10x100,100x100,500x100
 BENCH_RUNS  ?= 5
 BENCH_OUT   ?=
 
-.PHONY: help build examples docs site render-check test unit hostile lint external scaffold-check formats-check precommit-check cli-docs cli-docs-check tools fuzz clean bench bench-go compare
+.PHONY: help build examples docs site render-check test unit hostile lint external scaffold-check formats-check xlsx-check precommit-check cli-docs cli-docs-check tools fuzz clean bench bench-go compare
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -29,7 +29,7 @@ site: build ## render the examples as the HTML site into bin/site (open bin/site
 render-check: build ## the committed example docs are up to date with the examples
 	$(BIN) render examples --out examples/docs --check
 
-test: lint unit hostile render-check external scaffold-check formats-check cli-docs-check ## everything CI runs: lint, go tests (race), hostile corpus, rendered docs in sync, third-party checks
+test: lint unit hostile render-check external scaffold-check formats-check xlsx-check cli-docs-check ## everything CI runs: lint, go tests (race), hostile corpus, rendered docs in sync, third-party checks
 
 unit: ## go test -race ./... and one pass of every benchmark (so they keep working)
 	$(GO) test -race -count=1 -timeout 30m ./...
@@ -67,6 +67,13 @@ scaffold-check: tools build ## third-party checks of init/new profile output: ya
 
 formats-check: tools build ## third-party checks of the report formats and the editor: SARIF (ajv), JUnit (xmllint), yaml-language-server over LSP
 	BIN=$(BIN) bash .ci/formats-check.sh
+
+xlsx-check: build ## a second XLSX reader: Debian's openpyxl reads `export examples` (sheets, header, types, drop-down lists)
+	@/usr/bin/python3 -c 'import openpyxl, yaml' 2>/dev/null || { echo "installing python3-openpyxl (Debian)"; \
+	  apt-get update -qq && apt-get install -y -qq python3-openpyxl python3-yaml >/dev/null; }
+	@mkdir -p bin/xlsx-check
+	$(BIN) export examples --output bin/xlsx-check/examples.xlsx --quiet
+	/usr/bin/python3 .ci/xlsx-check.py bin/xlsx-check/examples.xlsx examples
 
 precommit-check: ## try .pre-commit-hooks.yaml with real pre-commit (Debian pre-commit; not part of test: ~1 min)
 	bash .ci/precommit-check.sh

@@ -86,6 +86,7 @@ hypothesis → refinement) and renders them as Markdown cards.`),
 	root.AddCommand(newSchemaCmd(e, nil))
 	root.AddCommand(newListCmd(e, nil))
 	root.AddCommand(newCatalogCmd(e, nil))
+	root.AddCommand(newExportCmd(e, nil), newImportCmd(e, nil))
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		localizeBuiltin(e, c)

@@ -52,6 +52,10 @@ type Options struct {
 	// folder too: a pre-commit hook passes only the changed life-situation.yaml, and a
 	// removed attribute, value or status must not break those profiles silently.
 	LSProfiles bool
+	// Overlay holds contents to check instead of what is on disk, keyed by absolute clean
+	// path: `import` checks its edits before writing any. A path named in paths that is
+	// only in the overlay (a file about to be created) is checked as if it existed.
+	Overlay map[string][]byte
 }
 
 // Doc is one loaded profiler document.
@@ -189,6 +193,9 @@ func discover(paths []string, opts Options, emit func(int, target)) (ts []target
 			return
 		}
 		seen[key] = true
+		if data, ok := opts.Overlay[key]; ok && t.fsPath != "" {
+			t.data, t.listed = data, false
+		}
 		ts = append(ts, t)
 		if emit != nil {
 			emit(len(ts)-1, t)
@@ -228,6 +235,10 @@ func discover(paths []string, opts Options, emit func(int, target)) (ts []target
 				name = "-"
 			}
 			add(target{display: displayPath(name), named: true})
+			continue
+		}
+		if _, ok := opts.Overlay[absKey(p)]; ok {
+			add(target{display: displayPath(p), fsPath: p, named: true})
 			continue
 		}
 		st, err := os.Stat(p)
