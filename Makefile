@@ -9,7 +9,7 @@ BENCH_SIZES ?= 10x100,100x100,500x100
 BENCH_RUNS  ?= 5
 BENCH_OUT   ?=
 
-.PHONY: help build examples docs site render-check test unit hostile lint external scaffold-check formats-check xlsx-check precommit-check cli-docs cli-docs-check tools fuzz clean bench bench-go compare
+.PHONY: help build examples docs site render-check test unit hostile lint external scaffold-check formats-check xlsx-check html-check precommit-check cli-docs cli-docs-check tools sysdeps fuzz clean bench bench-go compare
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -29,7 +29,7 @@ site: build ## render the examples as the HTML site into bin/site (open bin/site
 render-check: build ## the committed example docs are up to date with the examples
 	$(BIN) render examples --out examples/docs --check
 
-test: lint unit hostile render-check external scaffold-check formats-check xlsx-check cli-docs-check ## everything CI runs: lint, go tests (race), hostile corpus, rendered docs in sync, third-party checks
+test: sysdeps lint unit hostile render-check external scaffold-check formats-check xlsx-check html-check cli-docs-check ## everything CI runs: lint, go tests (race), hostile corpus, rendered docs in sync, third-party checks
 
 unit: ## go test -race ./... and one pass of every benchmark (so they keep working)
 	$(GO) test -race -count=1 -timeout 30m ./...
@@ -49,7 +49,7 @@ tools: $(TOOLS)/.installed ## install the checkers: npm packages into .tools/, x
 $(TOOLS)/.installed: .ci/package.json
 	@mkdir -p $(TOOLS)
 	cp .ci/package.json $(TOOLS)/package.json
-	cd $(TOOLS) && npm install --no-audit --no-fund --no-package-lock --loglevel=error
+	cd $(TOOLS) && PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --no-package-lock --loglevel=error
 	@touch $@
 
 external: tools build ## third-party checks: ajv (schemas, examples), markdownlint-cli2 (rendered Markdown)
@@ -61,6 +61,23 @@ external: tools build ## third-party checks: ajv (schemas, examples), markdownli
 	$(NODE_BIN)/markdownlint-cli2 'examples/docs/**/*.md' 'internal/render/testdata/golden/**/*.md'
 	rm -rf $(TOOLS)/hostile && $(GO) test ./internal/render -run '^TestHostile$$' -count=1 -args -hostile-out=$(CURDIR)/$(TOOLS)/hostile
 	$(NODE_BIN)/markdownlint-cli2 '$(TOOLS)/hostile/**/*.md'
+
+# Debian packages the browser checks, render --format pdf (and its tests) and the DOCX route
+# need: Chromium with a Cyrillic font, poppler (pdfinfo, pdftotext), pandoc, unzip. The
+# puppeteer-core in .tools drives this Chromium; it never downloads one.
+sysdeps: ## install the Debian packages for the browser, PDF and DOCX checks when missing (apt-get)
+	@missing=""; \
+	{ command -v chromium || command -v chromium-browser || command -v google-chrome; } >/dev/null || missing="$$missing chromium"; \
+	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	command -v pdfinfo >/dev/null || missing="$$missing poppler-utils"; \
+	command -v pandoc >/dev/null || missing="$$missing pandoc"; \
+	command -v unzip >/dev/null || missing="$$missing unzip"; \
+	if [ -n "$$missing" ]; then echo "installing (Debian):$$missing"; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 $$missing >/dev/null || \
+	  { echo "make sysdeps: could not install$$missing: apt-get install -y$$missing"; exit 1; }; fi
+
+html-check: tools sysdeps build ## third-party checks of the HTML site, PDF decks and DOCX: html-validate, axe-core and puppeteer-core in Chromium, pdfinfo, pandoc
+	BIN=$(BIN) NODE_BIN=$(NODE_BIN) bash .ci/html-check.sh
 
 scaffold-check: tools build ## third-party checks of init/new profile output: yaml-language-server resolves the modelines offline; ajv validates
 	.ci/scaffold-check.sh $(BIN) $(TOOLS)
