@@ -34,14 +34,23 @@ func TestMain(m *testing.M) {
 // TestScripts runs the end-to-end scenarios in testdata/script. Besides the standard
 // commands there are `copyexamples` (copy the repository's examples/ to $WORK/examples)
 // and `exits CODE COMMAND [ARGS...]` (run COMMAND like exec and require that exact exit
-// code).
+// code). $BINDIR is the folder that holds the profiler command alone, for scripts that set
+// their own PATH (render --format pdf without a browser on it).
 func TestScripts(t *testing.T) {
 	examples, err := filepath.Abs(filepath.Join("..", "..", "examples"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	self, err := exec.LookPath("profiler") // testscript.Main put it on PATH
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("BINDIR", filepath.Dir(self))
+			return nil
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"copyexamples": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) != 0 {
