@@ -69,7 +69,8 @@ func renderPDF(e *env, out string, lss []*model.LifeSituation, ps []*model.Profi
 	}
 
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return mkdirErr(err)
+		return ioErr("не удалось создать папку %s: %v — ничего не записано", "cannot create the folder %s: %v — nothing was written",
+			filepath.ToSlash(out), cause(err))
 	}
 	var batch atomicfile.Batch
 	defer batch.Abort()
