@@ -8,8 +8,9 @@
 //     and a print page;
 //   - the index filter: a preset ?q=<a profile's title> shows that profile and hides the
 //     others; typing in the filter puts it in the URL; without JavaScript every row shows;
-//   - the print page of every life situation prints (A4, backgrounds) to exactly one page for
-//     the overview plus one per card (pdfinfo counts), and the deck is written to PDF_DIR;
+//   - the print page of every life situation prints (A4, backgrounds) to the overview's pages
+//     plus exactly one page per card, each card starting a page (pdfinfo counts; the deck is
+//     written to PDF_DIR/<ls-id>.pdf);
 //   - the hostile site (HOSTILE, optional): the hostile strings show as visible text, no
 //     element or javascript: link comes out of them, no dialog opens.
 //
@@ -70,6 +71,11 @@ function sitePages(root) {
   return pages;
 }
 
+// sitePagesLS is the life situation whose folder holds file, or null.
+function sitePagesLS(root, file) {
+  return sitePages(root).ls.find((l) => l.dir === path.dirname(file)) || null;
+}
+
 // open loads file with every guard on and returns the page and what it recorded.
 async function open(browser, root, file, { query = '', js = true } = {}) {
   const page = await browser.newPage();
@@ -103,33 +109,35 @@ function report(where, seen) {
 
 const rel = (root, f) => path.relative(root, f).split(path.sep).join('/');
 
-// Every page of the site loads clean.
-async function checkPages(browser, root, label) {
+// axe-core on the page: every wcag2a and wcag2aa violation is a failure. preload: false —
+// axe would fetch the stylesheets with XHR, which Chromium refuses under file:// (the site
+// itself never fetches; that refusal is not the site's console error).
+async function axe(page, where) {
+  await page.evaluate(axeSource);
+  const res = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'], preload: false }));
+  if (res.violations.length === 0) ok(`axe-core (wcag2a, wcag2aa): ${where}: no violation`);
+  for (const v of res.violations) {
+    fail(where, `axe ${v.id} (${v.impact}): ${v.help}; at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  }
+}
+
+// Every page of the site, opened once: it must load clean; axe runs on the first page of
+// each kind; each(page, file) adds the checks of the caller.
+async function checkPages(browser, root, label, { axeOn = false, each = null } = {}) {
   const p = sitePages(root);
   const all = [p.index, ...p.overviews, ...p.prints, ...p.cards];
+  const axeFiles = axeOn ? new Set([p.index, p.overviews[0], p.cards[0], p.prints[0]]) : new Set();
   let clean = 0;
   for (const f of all) {
+    const where = `${label}/${rel(root, f)}`;
     const { page, seen } = await open(browser, root, f);
-    if (report(`${label}/${rel(root, f)}`, seen)) clean++;
+    if (axeFiles.has(f)) await axe(page, where);
+    if (each) await each(page, f, where);
+    if (report(where, seen)) clean++;
     await page.close();
   }
   if (clean === all.length) ok(`${label}: ${all.length} pages: no console error, no outside request, no failed load, no dialog`);
   return p;
-}
-
-// axe-core on one page of each kind.
-async function checkAxe(browser, root, p, label) {
-  for (const f of [p.index, p.overviews[0], p.cards[0], p.prints[0]]) {
-    const { page } = await open(browser, root, f);
-    await page.evaluate(axeSource);
-    const res = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] }));
-    const where = `${label}/${rel(root, f)}`;
-    if (res.violations.length === 0) ok(`axe-core (wcag2a, wcag2aa): ${where}: no violation`);
-    for (const v of res.violations) {
-      fail(where, `axe ${v.id} (${v.impact}): ${v.help}; at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    }
-    await page.close();
-  }
 }
 
 // The card links on the index with their row text, and whether each shows.
@@ -184,60 +192,70 @@ async function checkFilter(browser, root, p) {
   await page.close();
 }
 
-// Print each life situation's print page as the browser's own print to PDF would, and count
-// the pages: the overview plus one per card.
-async function checkPrint(browser, root, p, outDir) {
+// printDeck prints an open print page as the browser's own «Печать → Сохранить как PDF»
+// would (A4, backgrounds) and checks the deck: every card is an <article> that starts a new
+// page (CSS break), there is one per card page of the life situation, and the deck has
+// exactly one page per card beyond the overview's own pages (printed once more without the
+// cards). Each card starts a page and they add up to one page each: none is cut, none spills.
+async function printDeck(page, ls, outDir) {
   fs.mkdirSync(outDir, { recursive: true });
-  for (const ls of p.ls) {
-    const file = path.join(ls.dir, 'print.html');
-    if (!fs.existsSync(file)) { fail(ls.id, 'no print.html'); continue; }
-    const { page, seen } = await open(browser, root, file);
-    const out = path.join(outDir, `${ls.id}.pdf`);
-    const t0 = Date.now();
-    await page.pdf({ path: out, format: 'A4', printBackground: true, preferCSSPageSize: true });
-    const ms = Date.now() - t0;
-    report(`${ls.id}/print.html`, seen);
-    await page.close();
-    const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
-    const pages = Number((/^Pages:\s+(\d+)/m.exec(info) || [])[1]);
-    const size = (/^Page size:\s+(.*)$/m.exec(info) || [])[1] || '?';
-    const want = 1 + ls.cards.length;
-    if (pages !== want) fail(`${ls.id}/print.html`, `printed to ${pages} pages; want ${want} (the overview + ${ls.cards.length} cards, one A4 page each): cards share a page or one spills onto the next (see ${out})`);
-    else if (!/\(A4\)/.test(size)) fail(`${ls.id}/print.html`, `page size ${size}; want A4`);
-    else ok(`print: ${ls.id}/print.html → ${pages} A4 pages (overview + ${ls.cards.length} cards) in ${ms} ms`);
-  }
+  const where = `${ls.id}/print.html`;
+  await page.emulateMediaType('print');
+  const arts = await page.evaluate(() => [...document.querySelectorAll('article')].map((a) => {
+    const prev = a.previousElementSibling;
+    return {
+      title: ((a.querySelector('h1, h2') || {}).textContent || '').trim(),
+      starts: getComputedStyle(a).breakBefore === 'page' || (prev !== null && getComputedStyle(prev).breakAfter === 'page'),
+    };
+  }));
+  if (arts.length !== ls.cards.length) fail(where, `${arts.length} <article> cards; want ${ls.cards.length}, one per card page of ${ls.id}`);
+  for (const a of arts.filter((x) => !x.starts)) fail(where, `the card «${a.title}» does not start a new page in print (no break-before/break-after: page)`);
+  const out = path.join(outDir, `${ls.id}.pdf`);
+  const t0 = Date.now();
+  await page.pdf({ path: out, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  const ms = Date.now() - t0;
+  const info = pdfinfo(out);
+  await page.evaluate(() => document.querySelectorAll('article').forEach((a) => a.remove()));
+  const overviewOnly = path.join(outDir, `${ls.id}.overview.pdf`);
+  await page.pdf({ path: overviewOnly, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  const overview = pdfinfo(overviewOnly).pages;
+  fs.rmSync(overviewOnly);
+  const want = overview + ls.cards.length;
+  if (info.pages !== want) fail(where, `printed to ${info.pages} pages; want ${want} (the overview's ${overview} + one per card, ${ls.cards.length}): a card is cut or spills onto a second page (see ${out})`);
+  else if (!/\(A4\)/.test(info.size)) fail(where, `page size ${info.size}; want A4`);
+  else ok(`print: ${where} → ${info.pages} A4 pages (overview ${overview} + ${ls.cards.length} cards, one page each) in ${ms} ms`);
+}
+
+function pdfinfo(file) {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return { pages: Number((/^Pages:\s+(\d+)/m.exec(info) || [])[1]), size: (/^Page size:\s+(.*)$/m.exec(info) || [])[1] || '?' };
 }
 
 // The hostile strings are text on the page, and nothing they hold became markup.
 async function checkHostile(browser, root, strings) {
-  const p = await checkPages(browser, root, 'hostile');
-  let good = 0;
-  const all = [p.index, ...p.overviews, ...p.prints, ...p.cards];
   const texts = { cards: '', prints: '' };
-  for (const f of all) {
-    const where = `hostile/${rel(root, f)}`;
-    const { page } = await open(browser, root, f);
-    const r = await page.evaluate(() => ({
-      text: document.body.innerText,
-      imgs: [...document.querySelectorAll('img')].filter((i) => (i.getAttribute('src') || '') === 'x' || i.hasAttribute('onerror')).length,
-      handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length,
-      jsLinks: [...document.querySelectorAll('[href], [src], [action], [formaction]')].filter((e) =>
-        ['href', 'src', 'action', 'formaction'].some((n) => /^\s*javascript:/i.test(e.getAttribute(n) || ''))).length,
-    }));
-    if (p.cards.includes(f)) texts.cards += r.text;
-    if (p.prints.includes(f)) texts.prints += r.text;
-    let bad = false;
-    if (r.imgs) { bad = true; fail(where, `${r.imgs} <img src=x onerror> elements came out of the text`); }
-    if (r.handlers) { bad = true; fail(where, `${r.handlers} elements carry on* event handler attributes`); }
-    if (r.jsLinks) { bad = true; fail(where, `${r.jsLinks} javascript: links`); }
-    if (!bad) good++;
-    await page.close();
-  }
+  let bad = 0;
+  const p = await checkPages(browser, root, 'hostile', {
+    each: async (page, f, where) => {
+      const r = await page.evaluate(() => ({
+        text: document.body.innerText,
+        imgs: [...document.querySelectorAll('img')].filter((i) => (i.getAttribute('src') || '') === 'x' || i.hasAttribute('onerror')).length,
+        handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length,
+        jsLinks: [...document.querySelectorAll('[href], [src], [action], [formaction]')].filter((e) =>
+          ['href', 'src', 'action', 'formaction'].some((n) => /^\s*javascript:/i.test(e.getAttribute(n) || ''))).length,
+      }));
+      if (/\/print\.html$/.test(f)) texts.prints += r.text;
+      else if (!/index\.html$/.test(f)) texts.cards += r.text;
+      if (r.imgs) { bad++; fail(where, `${r.imgs} <img src=x onerror> elements came out of the text`); }
+      if (r.handlers) { bad++; fail(where, `${r.handlers} elements carry on* event handler attributes`); }
+      if (r.jsLinks) { bad++; fail(where, `${r.jsLinks} javascript: links`); }
+    },
+  });
   for (const kind of ['cards', 'prints']) {
     const missing = strings.filter((s) => !texts[kind].includes(s));
-    if (missing.length) { good = -1; fail(`hostile ${kind}`, `not visible as text: ${missing.map((s) => JSON.stringify(s)).join(', ')}`); }
+    if (missing.length) { bad++; fail(`hostile ${kind}`, `not visible as text: ${missing.map((s) => JSON.stringify(s)).join(', ')}`); }
   }
-  if (good === all.length) ok(`hostile: ${all.length} pages: the hostile titles show as text, no element, handler or javascript: link came out of them`);
+  if (!bad) ok(`hostile: ${p.cards.length} cards, ${p.prints.length} print pages: the hostile strings show as text; no element, handler or javascript: link came out of them on any page`);
 }
 
 (async () => {
@@ -248,10 +266,15 @@ async function checkHostile(browser, root, strings) {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
   });
   try {
-    const p = await checkPages(browser, site, 'site');
-    await checkAxe(browser, site, p, 'site');
+    const decks = path.resolve(pdfArg);
+    const p = await checkPages(browser, site, 'site', {
+      axeOn: true,
+      each: async (page, f) => {
+        const ls = sitePagesLS(site, f);
+        if (ls && path.basename(f) === 'print.html') await printDeck(page, ls, decks);
+      },
+    });
     await checkFilter(browser, site, p);
-    await checkPrint(browser, site, p, path.resolve(pdfArg));
     if (hostileArg) await checkHostile(browser, path.resolve(hostileArg), hostileStrings);
   } catch (e) {
     fail('html-check', e.stack || String(e));
