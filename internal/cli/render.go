@@ -35,6 +35,7 @@ type renderOptions struct {
 const (
 	DefaultRenderOut = "docs/profiles"
 	DefaultHTMLOut   = "site"
+	DefaultPDFOut    = "pdf"
 )
 
 func newRenderCmd(e *env, runF func(*renderOptions) error) *cobra.Command {
@@ -89,8 +90,19 @@ files out of date, 2 usage or I/O error.`),
 				if opts.Out == "-" {
 					return usageErr("--out - печатает карточку в Markdown; с --format html укажите папку", "--out - prints a Markdown card; give a folder with --format html")
 				}
+			case "pdf":
+				if !opts.outGiven {
+					opts.Out = DefaultPDFOut
+				}
+				if opts.Out == "-" {
+					return usageErr("--out - печатает карточку в Markdown; с --format pdf укажите папку для PDF", "--out - prints a Markdown card; give a folder for the PDFs with --format pdf")
+				}
+				if opts.Check {
+					return usageErr("--check не работает с --format pdf: байты PDF зависят от версии Chromium; проверяйте сайт: --format html --check",
+						"--check does not work with --format pdf: a PDF's bytes depend on the Chromium version; check the site: --format html --check")
+				}
 			default:
-				return usageErr("--format: неизвестный формат %q; допустимо md или html", "--format: unknown format %q; use md or html", opts.Format)
+				return usageErr("--format: неизвестный формат %q; допустимо md, html или pdf", "--format: unknown format %q; use md, html or pdf", opts.Format)
 			}
 			if opts.Out == "" {
 				return usageErr("--out: укажите папку или «-»", "--out: give a folder or -")
@@ -107,7 +119,8 @@ files out of date, 2 usage or I/O error.`),
 	f := cmd.Flags()
 	f.StringVarP(&opts.Out, "out", "o", DefaultRenderOut, e.t("папка для страниц (по умолчанию от корня рабочей папки — папки с .git: docs/profiles, для html — site); «-» — карточку единственного профиля в stdout",
 		"output folder (by default below the workspace root, the folder with .git: docs/profiles, for html site); - prints the card of the only profile to stdout"))
-	f.StringVar(&opts.Format, "format", "md", e.t("формат страниц: md (Markdown) или html (сайт для чтения и печати)", "page format: md (Markdown) or html (a site to read and print)"))
+	f.StringVar(&opts.Format, "format", "md", e.t("формат страниц: md (Markdown), html (сайт для чтения и печати) или pdf (по PDF на ЖС, нужен Chromium)",
+		"page format: md (Markdown), html (a site to read and print) or pdf (a PDF per life situation, needs Chromium)"))
 	f.BoolVar(&opts.Check, "check", false, e.t("ничего не писать; код 1 и список файлов, если что-то изменилось бы",
 		"write nothing; exit 1 naming every file that would change"))
 	f.StringVar(&opts.Templates, "templates", "", e.t("папка со своими шаблонами (card.md.tmpl, overview.md.tmpl, index.md.tmpl — text/template; для html: base, index, overview, card, print .html.tmpl — html/template)",
@@ -143,7 +156,7 @@ func renderRun(e *env, opts *renderOptions) error {
 			"profiler: %d warnings in the input (see profiler validate)\n"), warns)
 	}
 	ropts := render.Options{Lang: e.lang, Format: render.Markdown}
-	if opts.Format == "html" {
+	if opts.Format == "html" || opts.Format == "pdf" { // a PDF deck is the site's print page
 		ropts.Format = render.HTML
 	}
 	if opts.Templates != "" {
@@ -177,6 +190,10 @@ func renderRun(e *env, opts *renderOptions) error {
 			return ioErr("не удалось записать: %v", "cannot write: %v", err)
 		}
 		return nil
+	}
+	if opts.Format == "pdf" {
+		// No OutDir: a deck handed over has no links to YAML files on this machine.
+		return renderPDF(e, opts.Out, lss, ps, func(dir string) error { return writePages(dir, lss, ps, ropts) })
 	}
 	ropts.OutDir = opts.Out
 	return renderSite(e, opts, lss, ps, ropts)

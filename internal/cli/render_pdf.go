@@ -16,6 +16,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/atomicfile"
 	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/pdf"
+	"github.com/profiler-cx/profiler/internal/render"
 )
 
 // renderPDF writes one PDF deck per life situation, <out>/<ls-id>.pdf. writeSite builds the
@@ -86,6 +87,25 @@ func renderPDF(e *env, out string, lss []*model.LifeSituation, ps []*model.Profi
 	}
 	e.note(fmt.Sprintf(e.t("profiler: %s: записано PDF: %d (по одному на ЖС)", "profiler: %s: %d PDF decks written (one per life situation)"),
 		filepath.ToSlash(out), len(lss)))
+	return nil
+}
+
+// writePages writes the pages into dir, a fresh folder of its own (no comparing, no
+// staging: it is thrown away).
+func writePages(dir string, lss []*model.LifeSituation, ps []*model.Profile, ropts render.Options) error {
+	err := render.SiteFunc(lss, ps, ropts, func(f render.File) error {
+		if !filepath.IsLocal(filepath.FromSlash(f.Path)) {
+			return fmt.Errorf("page path outside the folder: %s", f.Path)
+		}
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, f.Data, 0o644)
+	})
+	if err != nil {
+		return ioErr("не удалось собрать страницы для PDF: %v — ничего не записано", "cannot build the pages for the PDFs: %v — nothing was written", err)
+	}
 	return nil
 }
 

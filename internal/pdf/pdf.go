@@ -17,6 +17,8 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -98,9 +100,10 @@ func Start(ctx context.Context, exe string) (*Printer, error) {
 // Print opens the HTML file at path (any path; it is made absolute and opened as file://),
 // waits until it and its fonts have loaded, and returns it printed as PDF: A4 unless the
 // page's CSS @page says otherwise, with backgrounds, with a document outline and tags for
-// screen readers. The PDF's creation and modification dates are set to date (UTC), so the
-// same page printed by the same Chromium gives the same bytes; the caller passes a date
-// that belongs to the content (the newest history entry), not the clock.
+// screen readers. The PDF's creation and modification dates are set to date (UTC) and the
+// structure ids are renumbered, so the same page printed by the same Chromium gives the
+// same bytes; the caller passes a date that belongs to the content (the newest history
+// entry), not the clock.
 func (p *Printer) Print(ctx context.Context, path string, date time.Time) ([]byte, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -124,6 +127,9 @@ func (p *Printer) Print(ctx context.Context, path string, date time.Time) ([]byt
 	if _, err := chromedp.Run(tctx, chromedp.Evaluate[bool](`document.fonts.ready.then(() => true)`, chromedp.EvalAwaitPromise)); err != nil {
 		return nil, pageErr(ctx, tctx, err)
 	}
+	if _, err := chromedp.Run(tctx, chromedp.Evaluate[bool](localLinks)); err != nil {
+		return nil, pageErr(ctx, tctx, err)
+	}
 	buf, err := chromedp.Run(tctx, chromedp.PrintToPDF(
 		chromedp.PDFPaper(chromedp.PaperA4),
 		chromedp.PDFPreferCSSPageSize(),
@@ -134,7 +140,33 @@ func (p *Printer) Print(ctx context.Context, path string, date time.Time) ([]byt
 	if err != nil {
 		return nil, pageErr(ctx, tctx, err)
 	}
-	return stampDate(buf, date), nil
+	return renumberNodes(stampDate(buf, date)), nil
+}
+
+// nodeID matches the ids Chromium gives the elements of a tagged PDF's structure tree: the
+// browser's own DOM node numbers, which shift from run to run.
+var nodeID = regexp.MustCompile(`\(node(\d{8})\)`)
+
+// renumberNodes replaces each structure element id by its rank among the ids in buf. The
+// ranks keep the ids' order (the structure tree's ID name tree must stay sorted) and their
+// length (the cross-reference offsets stay right), and do not depend on how the browser
+// happened to number its nodes, so the same page gives the same bytes.
+func renumberNodes(buf []byte) []byte {
+	var nums []int
+	for _, m := range nodeID.FindAllSubmatch(buf, -1) {
+		n, _ := strconv.Atoi(string(m[1]))
+		nums = append(nums, n)
+	}
+	if len(nums) == 0 {
+		return buf
+	}
+	slices.Sort(nums)
+	nums = slices.Compact(nums)
+	return nodeID.ReplaceAllFunc(buf, func(m []byte) []byte {
+		n, _ := strconv.Atoi(string(m[5:13]))
+		rank, _ := slices.BinarySearch(nums, n)
+		return fmt.Appendf(nil, "(node%08d)", rank)
+	})
 }
 
 // pdfDate matches the dates Chromium (Skia) writes into the document information
@@ -155,6 +187,19 @@ func stampDate(buf []byte, date time.Time) []byte {
 		return out
 	})
 }
+
+// localLinks unlinks the page's links to files on disk before printing: in a PDF that is
+// handed over they would point into the folder the page was printed from (a temporary one,
+// whose path would leak into the file). They stay as text; a link to a place in the same
+// page stays a link within the PDF, and links to the web stay links.
+const localLinks = `(() => {
+  for (const a of document.querySelectorAll('a[href]')) {
+    if (a.protocol !== 'file:') continue;
+    if (a.pathname === location.pathname && a.hash) a.setAttribute('href', a.hash);
+    else a.removeAttribute('href');
+  }
+  return true;
+})()`
 
 // pageErr tells a page that took too long from one the caller cancelled.
 func pageErr(ctx, tctx context.Context, err error) error {

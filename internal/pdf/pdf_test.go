@@ -116,7 +116,8 @@ func TestPrint(t *testing.T) {
 .card { background: #eef3fb }</style></head><body>
 <section><h1>Обзор: Поступление в вуз</h1></section>
 <section class="card"><h2>Студент, проживающий в соседнем регионе</h2><img alt="" src="http://192.0.2.1/x.png"></section>
-<section class="card"><h2>Абитуриент с инвалидностью</h2></section>
+<section class="card"><h2 id="a">Абитуриент с инвалидностью</h2>
+<p><a href="index.html">Обзор</a> <a href="../x/card.html">Карточка</a> <a href="#a">Сюда</a> <a href="https://example.org/npa">НПА</a></p></section>
 </body></html>`
 	if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
 		t.Fatal(err)
@@ -124,6 +125,14 @@ func TestPrint(t *testing.T) {
 	buf, err := p.Print(context.Background(), page, date)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Links to files on disk are gone (they would name the folder printed from); a link to
+	// the web stays.
+	if bytes.Contains(buf, []byte("file:")) || bytes.Contains(buf, []byte(dir)) {
+		t.Errorf("the PDF names a local file or the folder it was printed from")
+	}
+	if !bytes.Contains(buf, []byte("(https://example.org/npa)")) {
+		t.Errorf("the PDF lost the link to the web")
 	}
 	sizes := pageSizes(t, buf)
 	if len(sizes) != 3 {
@@ -197,5 +206,13 @@ func TestStampDate(t *testing.T) {
 	want := "<</Title (x)\n/CreationDate (D:20260201000000+00'00')\n/ModDate (D:20260201000000+00'00')>>\n/CreationDate (D:2026Z)"
 	if got := string(stampDate(in, date)); got != want {
 		t.Errorf("stampDate =\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestRenumberNodes(t *testing.T) {
+	in := []byte("/ID (node00000048)>> /Names [(node00000048) 1 0 R (node00000107) 2 0 R] /ID (node00000107) /ID (node00000050) (nodeX)")
+	want := "/ID (node00000000)>> /Names [(node00000000) 1 0 R (node00000002) 2 0 R] /ID (node00000002) /ID (node00000001) (nodeX)"
+	if got := string(renumberNodes(in)); got != want {
+		t.Errorf("renumberNodes =\n%s\nwant\n%s", got, want)
 	}
 }
