@@ -16,6 +16,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/atomicfile"
 	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/pdf"
+	"github.com/profiler-cx/profiler/internal/reason"
 	"github.com/profiler-cx/profiler/internal/render"
 )
 
@@ -71,7 +72,7 @@ func renderPDF(e *env, out string, lss []*model.LifeSituation, ps []*model.Profi
 
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return ioErr("не удалось создать папку %s: %v — ничего не записано", "cannot create the folder %s: %v — nothing was written",
-			filepath.ToSlash(out), cause(err))
+			filepath.ToSlash(out), reason.Cause(err))
 	}
 	var batch atomicfile.Batch
 	defer batch.Abort()
@@ -79,7 +80,7 @@ func renderPDF(e *env, out string, lss []*model.LifeSituation, ps []*model.Profi
 		target := filepath.Join(out, ls.ID+".pdf")
 		if err := batch.Put(target, decks[i], 0o644); err != nil {
 			return ioErr("не удалось записать %s: %v — ничего не записано", "cannot write %s: %v — nothing was written",
-				filepath.ToSlash(target), cause(err))
+				filepath.ToSlash(target), reason.Cause(err))
 		}
 	}
 	if err := batch.Commit(); err != nil {
