@@ -30,6 +30,11 @@ func renderPDF(e *env, out string, lss []*model.LifeSituation, ps []*model.Profi
 	if err != nil {
 		return &ioError{msg: pdf.Missing()}
 	}
+	// --out, or a folder above it, may be a link committed to lead out of the workspace:
+	// found before the browser starts, not after the decks are printed.
+	if err := atomicfile.Confined(filepath.Join(out, "x")); err != nil {
+		return ioErr("не удалось записать в %s: %v — ничего не записано", "cannot write into %s: %v — nothing was written", out, err)
+	}
 	tmp, err := os.MkdirTemp("", "profiler-pdf-")
 	if err != nil {
 		return ioErr("не удалось создать временную папку: %v", "cannot create a temporary folder: %v", err)
@@ -70,7 +75,7 @@ func renderPDF(e *env, out string, lss []*model.LifeSituation, ps []*model.Profi
 		decks[i] = buf
 	}
 
-	if err := os.MkdirAll(out, 0o755); err != nil {
+	if err := atomicfile.MkdirAll(out, 0o755); err != nil {
 		return ioErr("не удалось создать папку %s: %v — ничего не записано", "cannot create the folder %s: %v — nothing was written",
 			filepath.ToSlash(out), reason.Cause(err))
 	}
