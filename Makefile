@@ -77,6 +77,7 @@ sysdeps: ## install the Debian packages for the browser, PDF and DOCX checks whe
 	  { echo "make sysdeps: could not install$$missing: apt-get install -y$$missing"; exit 1; }; fi
 
 html-check: tools sysdeps build ## third-party checks of the HTML site, PDF decks and DOCX: html-validate, axe-core and puppeteer-core in Chromium, pdfinfo, pandoc
+	$(GO) test -count=1 -run '^TestRenderPDF$$' ./internal/cli
 	BIN=$(BIN) NODE_BIN=$(NODE_BIN) bash .ci/html-check.sh
 
 scaffold-check: tools build ## third-party checks of init/new profile output: yaml-language-server resolves the modelines offline; ajv validates
