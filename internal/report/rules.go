@@ -59,6 +59,7 @@ var Rules = []Rule{
 	{"priority-missing", finding.Warning, i18n.Text{RU: "нет емкости или удовлетворенности", EN: "no capacity or satisfaction"}},
 	{"satisfaction-scale", finding.Error, i18n.Text{RU: "удовлетворенность выше своей шкалы", EN: "satisfaction above its scale"}},
 	{"history-order", finding.Error, i18n.Text{RU: "даты истории идут не по возрастанию", EN: "history dates not ascending"}},
+	{"segment-duplicate", finding.Warning, i18n.Text{RU: "профиль описывает тот же сегмент, что и другой профиль ЖС и статуса", EN: "a profile describes the same segment as another of its life situation and status"}},
 }
 
 // ruleIndex returns the registry entry for id, or a bare one for an id not registered.

@@ -384,6 +384,7 @@ func CrossFile(lss []LSRef, ps []ProfileRef) []finding.Finding {
 			}
 		}
 	}
+	segmentDuplicates(byID, ps, per)
 	// Most values of a workspace repeat (a region, an age bucket): remember the clean
 	// ones, one memo per goroutine.
 	memos := make([]map[cleanKey]struct{}, runtime.GOMAXPROCS(0))

@@ -130,13 +130,13 @@ var ruleCases = []ruleCase{
 		with(ws(none, none), map[string]string{"vuz2/life-situation.yaml": strings.Replace(baseLS, "id: vuz", "id: vuz-2", 1)})},
 	{"duplicate profile id", rules.RuleDuplicateID, finding.Error,
 		with(ws(none, none), map[string]string{"vuz/profiles/student.yml": strings.Replace(baseProfile, "id: student", "id: ⟪student", 1)}),
-		with(ws(none, none), map[string]string{"vuz/profiles/student-2.yml": strings.Replace(baseProfile, "id: student", "id: student-2", 1)})},
+		with(ws(none, none), map[string]string{"vuz/profiles/student-2.yml": strings.NewReplacer("id: student", "id: student-2", "age: 20", "age: 30").Replace(baseProfile)})},
 	{"profile id reserved for a generated page", rules.RuleDuplicateID, finding.Error,
 		with(ws(none, none), map[string]string{"vuz/profiles/readme.yaml": strings.Replace(baseProfile, "id: student", "id: ⟪readme", 1)}),
-		with(ws(none, none), map[string]string{"vuz/profiles/readme-2.yaml": strings.Replace(baseProfile, "id: student", "id: readme-2", 1)})},
+		with(ws(none, none), map[string]string{"vuz/profiles/readme-2.yaml": strings.NewReplacer("id: student", "id: readme-2", "age: 20", "age: 30").Replace(baseProfile)})},
 	{"duplicate profile id on the stray copy", rules.RuleDuplicateID, finding.Error,
 		with(ws(none, none), map[string]string{"vuz/profiles/a-copy.yaml": strings.Replace(baseProfile, "id: student", "id: ⟪student", 1)}),
-		with(ws(none, none), map[string]string{"vuz/profiles/a-copy.yaml": strings.Replace(baseProfile, "id: student", "id: a-copy", 1)})},
+		with(ws(none, none), map[string]string{"vuz/profiles/a-copy.yaml": strings.NewReplacer("id: student", "id: a-copy", "age: 20", "age: 30").Replace(baseProfile)})},
 	{"profile in the folder of another life situation", rules.RuleLSFolder, finding.Warning,
 		with(ws(none, none), map[string]string{
 			"vuz2/life-situation.yaml": strings.Replace(baseLS, "id: vuz", "id: college", 1),
@@ -212,6 +212,11 @@ var ruleCases = []ruleCase{
 	{"satisfaction above its scale", rules.RuleSatisfactionScale, finding.Error,
 		ws(none, l("satisfaction: {value: 3}", "satisfaction: {value: ⟪7}")),
 		ws(none, l("satisfaction: {value: 3}", "satisfaction: {value: 7, scale: 10}"))},
+	{"segment duplicate", rules.RuleSegmentDuplicate, finding.Warning,
+		// student-2.yaml comes first in path order ('-' < '.'); 20 and "19-21" both fall in
+		// the bucket 18-25, so the boxes are equal and the later file is warned.
+		with(ws(none, l("id: student", "id: ⟪student")), map[string]string{"vuz/profiles/student-2.yaml": strings.NewReplacer("id: student", "id: student-2", "age: 20", `age: "19-21"`).Replace(baseProfile)}),
+		with(ws(none, none), map[string]string{"vuz/profiles/student-2.yaml": strings.NewReplacer("id: student", "id: student-2", "age: 20", "age: 30").Replace(baseProfile)})},
 	{"history out of order", rules.RuleHistoryOrder, finding.Error,
 		ws(none, l("satisfaction: {value: 3}\n", "satisfaction: {value: 3}\nhistory:\n  - {date: 2026-03-01, change: Уточнены каналы}\n  - {date: ⟪2026-02-01, change: Добавлены боли}\n")),
 		ws(none, l("satisfaction: {value: 3}\n", "satisfaction: {value: 3}\nhistory:\n  - {date: 2026-02-01, change: Добавлены боли}\n  - {date: 2026-03-01, change: Уточнены каналы}\n"))},
@@ -245,6 +250,7 @@ var ruleHints = map[string]string{
 	"no priority at all":                              "добавьте их",
 	"satisfaction above its scale":                    "исправьте оценку или укажите scale",
 	"history out of order":                            "переставьте запись",
+	"segment duplicate":                               "тот же сегмент, что и student-2 (",
 	"duplicate profile id on the stray copy":          "/vuz/profiles/student.yaml:3 — переименуйте один из них",
 	"profile in the folder of another life situation": "перенесите файл в папку profiles/ ЖС vuz или исправьте lifeSituation",
 	"life situation id renamed":                       "называется postuplenie — если ее id переименовали, обновите lifeSituation: postuplenie во всех ее профилях, которые еще ссылаются на vuz (таких файлов: 1)",
@@ -300,7 +306,8 @@ func TestRules(t *testing.T) {
 func TestEveryRuleHasACase(t *testing.T) {
 	all := []string{rules.RuleDuplicateID, rules.RuleAttributeStatus, rules.RuleRangeBucket, rules.RuleUnresolved,
 		rules.RuleProfileStatus, rules.RuleAttrUndeclared, rules.RuleAttrValue, rules.RuleAttrSpelling, rules.RuleCatalogLegacy,
-		rules.RuleFileName, rules.RulePriorityMissing, rules.RuleSatisfactionScale, rules.RuleHistoryOrder, rules.RuleUnquoted, rules.RuleLSFolder}
+		rules.RuleFileName, rules.RulePriorityMissing, rules.RuleSatisfactionScale, rules.RuleHistoryOrder, rules.RuleUnquoted, rules.RuleLSFolder,
+		rules.RuleSegmentDuplicate}
 	have := map[string]bool{}
 	for _, c := range ruleCases {
 		have[c.rule] = true
