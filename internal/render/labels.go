@@ -88,6 +88,12 @@ var labels = map[string]i18n.Text{
 	"notOnChart":   {RU: "Нет на диаграмме (не заданы емкость или удовлетворенность)", EN: "Not on the chart (capacity or satisfaction not set)"},
 	"noProfiles":   {RU: "Профилей пока нет.", EN: "No profiles yet."},
 	"profilesList": {RU: "Профили", EN: "Profiles"},
+	"segments":     {RU: "Сегментация (II этап)", EN: "Segmentation (stage II)"},
+	"segmentsIntro": {
+		RU: "Профили одного статуса сравниваются по признакам с перечнем значений, справочником или интервалами; признак, который профиль не задает, допускает все значения. «да» — один человек может попасть в оба профиля; «дубль» — у профилей одинаковые значения всех признаков.",
+		EN: "Profiles of one status are compared by the attributes with a list of values, a catalogue or buckets; an attribute a profile does not set allows every value. «yes»: one person can belong to both profiles; «duplicate»: the profiles have equal values of every attribute.",
+	},
+	"notSingledOut": {RU: "Не выделены ни одним профилем (кандидаты в «слепую зону»)", EN: "Not singled out by any profile (candidates for a blind zone)"},
 	// index
 	"indexTitle": {RU: "Профили клиентских сегментов", EN: "Client-segment profiles"},
 	"indexIntro": {RU: "Жизненные ситуации и число профилей по статусам клиентов и этапам.", EN: "Life situations with their profile counts by client status and stage."},
