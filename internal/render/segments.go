@@ -46,7 +46,7 @@ func segmentsSection(an segments.LifeSituation, lang i18n.Lang, cardLink func(id
 			v.Summary = Inline(i18n.Msg(
 				"Профилей: %d — матрица для такого числа не строится. Пересекающихся пар: %d, из них дублей: %d; пары и общие значения — в выводе profiler segments.",
 				"Profiles: %d — too many for a matrix. Overlapping pairs: %d, of them duplicates: %d; the pairs and their shared values are in the output of profiler segments.",
-				len(s.Profiles), len(s.Overlaps), len(s.Duplicates)).In(lang))
+				len(s.Profiles), s.OverlapCount, s.DuplicateCount).In(lang))
 		} else {
 			m, err := matrix(s, lang, cardLink)
 			if err != nil {
@@ -164,5 +164,5 @@ func (r *renderer) overviewSegments(ls *model.LifeSituation, ranked []Ranked) ([
 	for i, rp := range ranked {
 		ps[i] = rp.Profile
 	}
-	return segmentsSection(segments.AnalyzeLS(ls, ps), r.opts.Lang, func(id string) string { return id + ".md" }, "")
+	return segmentsSection(segments.AnalyzeLS(ls, ps, false), r.opts.Lang, func(id string) string { return id + ".md" }, "")
 }

@@ -13,10 +13,10 @@ type Profile struct {
 	Box             Box
 }
 
-// Pair is two overlapping profiles (A < B by id) and what they share.
+// Pair is two overlapping profiles (A < B by id); [Status.Shared] gives what they share.
 type Pair struct {
-	A, B   string
-	Shared []Values
+	A, B string
+	i, j int // indices in Status.Profiles
 }
 
 // Gap is an attribute with the declared values no profile of the status lists.
@@ -28,14 +28,21 @@ type Gap struct {
 
 // Status is the analysis of one client status of a life situation.
 type Status struct {
-	Status        model.Status
-	Frame         *Frame
-	Profiles      []Profile // sorted by id
-	Overlaps      []Pair    // sorted by A, then B
-	Duplicates    [][2]string
-	NotSingledOut []Gap // in declared attribute order
-	overlap       map[[2]int]bool
-	duplicate     map[[2]int]bool
+	Status   model.Status
+	Frame    *Frame
+	Profiles []Profile // sorted by id
+	// Overlaps and Duplicates list the pairs (sorted by A, then B) when the analysis was
+	// asked for pairs; the counts are always there.
+	Overlaps       []Pair
+	Duplicates     [][2]string
+	OverlapCount   int
+	DuplicateCount int
+	NotSingledOut  []Gap // in declared attribute order
+}
+
+// Shared returns, for each attribute that either profile of p sets, the values both allow.
+func (s *Status) Shared(p Pair) []Values {
+	return s.Frame.Shared(s.Profiles[p.i].Box, s.Profiles[p.j].Box)
 }
 
 // Relation between two profiles of a status, by their index in Profiles.
@@ -50,14 +57,14 @@ const (
 
 // Relation returns how profiles i and j relate; a profile duplicates itself.
 func (s *Status) Relation(i, j int) Relation {
-	if i == j {
-		return Duplicate
+	a, b := s.Profiles[i].Box, s.Profiles[j].Box
+	if len(s.Frame.Dims) == 0 {
+		return Disjoint // nothing to compare by
 	}
-	k := [2]int{min(i, j), max(i, j)}
 	switch {
-	case s.duplicate[k]:
+	case i == j || s.Frame.Equal(a, b):
 		return Duplicate
-	case s.overlap[k]:
+	case s.Frame.Overlap(a, b):
 		return Overlapping
 	}
 	return Disjoint
@@ -85,13 +92,16 @@ func Analyze(lss []*model.LifeSituation, ps []*model.Profile) []LifeSituation {
 			continue // duplicate-id is an error; the first counts
 		}
 		seen[ls.ID] = true
-		out = append(out, AnalyzeLS(ls, byLS[ls.ID]))
+		out = append(out, AnalyzeLS(ls, byLS[ls.ID], true))
 	}
 	return out
 }
 
-// AnalyzeLS analyses one life situation; ps are its profiles (others are skipped).
-func AnalyzeLS(ls *model.LifeSituation, ps []*model.Profile) LifeSituation {
+// AnalyzeLS analyses one life situation; ps are its profiles (others are skipped). With
+// pairs false only the counts of overlapping and duplicate pairs are made, not the lists
+// (which grow with the square of the profiles: the overview of a large status needs only
+// the counts).
+func AnalyzeLS(ls *model.LifeSituation, ps []*model.Profile, pairs bool) LifeSituation {
 	r := LifeSituation{LS: ls}
 	for _, st := range model.Statuses {
 		if !ls.HasStatus(st) {
@@ -103,40 +113,42 @@ func AnalyzeLS(ls *model.LifeSituation, ps []*model.Profile) LifeSituation {
 				mine = append(mine, p)
 			}
 		}
-		r.Statuses = append(r.Statuses, analyzeStatus(NewFrame(ls, st), mine))
+		r.Statuses = append(r.Statuses, analyzeStatus(NewFrame(ls, st), mine, pairs))
 	}
 	return r
 }
 
 // analyzeStatus compares every pair of profiles: n(n-1)/2 comparisons of a few words per
-// attribute, which at the hundred profiles a status holds in practice is well under a
-// millisecond. Duplicates are grouped by key, in linear time.
-func analyzeStatus(f *Frame, ps []*model.Profile) Status {
-	s := Status{Status: f.Status, Frame: f, Overlaps: []Pair{}, Duplicates: [][2]string{}, NotSingledOut: []Gap{},
-		overlap: map[[2]int]bool{}, duplicate: map[[2]int]bool{}}
+// attribute, well under a millisecond at the hundred profiles a status holds in practice.
+// Duplicates are grouped by key, in linear time.
+func analyzeStatus(f *Frame, ps []*model.Profile, pairs bool) Status {
+	s := Status{Status: f.Status, Frame: f, Overlaps: []Pair{}, Duplicates: [][2]string{}, NotSingledOut: []Gap{}}
 	for _, p := range ps {
 		s.Profiles = append(s.Profiles, Profile{ID: p.ID, Title: p.Title, Path: p.Path, Box: f.Box(p.Attributes)})
 	}
 	slices.SortStableFunc(s.Profiles, func(a, b Profile) int { return cmp.Compare(a.ID, b.ID) })
 	if len(f.Dims) == 0 {
-		return s // nothing to compare: every profile would equal every other
+		return s // nothing to compare by: every profile would equal every other
 	}
 	byKey := map[string][]int{}
 	for i, p := range s.Profiles {
 		k := f.Key(p.Box)
-		for _, j := range byKey[k] {
-			s.duplicate[[2]int{j, i}] = true
-			s.Duplicates = append(s.Duplicates, [2]string{s.Profiles[j].ID, p.ID})
+		s.DuplicateCount += len(byKey[k])
+		if pairs {
+			for _, j := range byKey[k] {
+				s.Duplicates = append(s.Duplicates, [2]string{s.Profiles[j].ID, p.ID})
+			}
 		}
 		byKey[k] = append(byKey[k], i)
 	}
 	slices.SortFunc(s.Duplicates, func(a, b [2]string) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
 	for i := range s.Profiles {
 		for j := i + 1; j < len(s.Profiles); j++ {
-			a, b := s.Profiles[i].Box, s.Profiles[j].Box
-			if f.Overlap(a, b) {
-				s.overlap[[2]int{i, j}] = true
-				s.Overlaps = append(s.Overlaps, Pair{A: s.Profiles[i].ID, B: s.Profiles[j].ID, Shared: f.Shared(a, b)})
+			if f.Overlap(s.Profiles[i].Box, s.Profiles[j].Box) {
+				s.OverlapCount++
+				if pairs {
+					s.Overlaps = append(s.Overlaps, Pair{A: s.Profiles[i].ID, B: s.Profiles[j].ID, i: i, j: j})
+				}
 			}
 		}
 	}

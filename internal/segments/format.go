@@ -50,7 +50,7 @@ func WriteJSON(w io.Writer, res []LifeSituation) error {
 				Duplicates: s.Duplicates, NotSingledOut: []jsonGap{}}
 			for _, p := range s.Overlaps {
 				jp := jsonPair{A: p.A, B: p.B, Shared: map[string][]string{}}
-				for _, v := range p.Shared {
+				for _, v := range s.Shared(p) {
 					jp.Shared[v.Attribute] = v.Values
 				}
 				js.Overlaps = append(js.Overlaps, jp)
@@ -151,7 +151,7 @@ func writePairs(b *strings.Builder, s *Status, lang i18n.Lang) {
 		fmt.Fprintf(b, "    %s\n", t("Пересекаются (пар: %d):", "Overlapping (%d pairs):", len(s.Overlaps)))
 		for _, p := range s.Overlaps {
 			fmt.Fprintf(b, "      %s × %s\n", p.A, p.B)
-			for _, v := range p.Shared {
+			for _, v := range s.Shared(p) {
 				fmt.Fprintf(b, "        %s: %s\n", oneLine(v.Title), Brief(v.Values, lang))
 			}
 		}
