@@ -58,7 +58,7 @@ external: tools build ## third-party checks: ajv (schemas, examples), markdownli
 	done
 	$(NODE_BIN)/ajv validate --spec=draft2020 --strict=true --allow-union-types -c ajv-formats -s schemas/life-situation.schema.json -r schemas/defs.schema.json -d 'examples/*/life-situation.yaml'
 	$(NODE_BIN)/ajv validate --spec=draft2020 --strict=true --allow-union-types -c ajv-formats -s schemas/profile.schema.json -r schemas/defs.schema.json -d 'examples/*/profiles/*.yaml'
-	$(NODE_BIN)/markdownlint-cli2 'examples/docs/**/*.md' 'internal/render/testdata/golden/**/*.md'
+	$(NODE_BIN)/markdownlint-cli2 'examples/docs/**/*.md' 'internal/render/testdata/golden/**/*.md' 'internal/segments/testdata/golden/*.md' '.docs/segments.md'
 	rm -rf $(TOOLS)/hostile && $(GO) test ./internal/render -run '^TestHostile$$' -count=1 -args -hostile-out=$(CURDIR)/$(TOOLS)/hostile
 	$(NODE_BIN)/markdownlint-cli2 '$(TOOLS)/hostile/**/*.md'
 

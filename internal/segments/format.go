@@ -72,6 +72,10 @@ func WriteJSON(w io.Writer, res []LifeSituation) error {
 // (a catalogue such as ru-regions has 89); the JSON gives all.
 const TextMax = 8
 
+// TextMaxPairs is how many overlapping or duplicate pairs of a status the text output
+// lists (a status of 100 much alike profiles has thousands); the JSON gives all.
+const TextMaxPairs = 20
+
 // Brief shows a list of values, cut after TextMax with the count of the rest.
 func Brief(vs []string, lang i18n.Lang) string {
 	vs = slices.Clone(vs)
@@ -149,7 +153,11 @@ func writePairs(b *strings.Builder, s *Status, lang i18n.Lang) {
 		b.WriteString("    " + t("Пересечений нет: ни один человек не попадает в два профиля сразу.", "No overlaps: nobody belongs to two profiles at once.") + "\n")
 	} else {
 		fmt.Fprintf(b, "    %s\n", t("Пересекаются (пар: %d):", "Overlapping (%d pairs):", len(s.Overlaps)))
-		for _, p := range s.Overlaps {
+		for i, p := range s.Overlaps {
+			if i == TextMaxPairs {
+				fmt.Fprintf(b, "      %s\n", t("… и еще пар: %d (все — в --format json)", "… and %d more pairs (all of them in --format json)", len(s.Overlaps)-i))
+				break
+			}
 			fmt.Fprintf(b, "      %s × %s\n", p.A, p.B)
 			for _, v := range s.Shared(p) {
 				fmt.Fprintf(b, "        %s: %s\n", oneLine(v.Title), Brief(v.Values, lang))
@@ -160,7 +168,11 @@ func writePairs(b *strings.Builder, s *Status, lang i18n.Lang) {
 		b.WriteString("    " + t("Дублей нет.", "No duplicates.") + "\n")
 	} else {
 		fmt.Fprintf(b, "    %s\n", t("Дубли — одинаковые значения всех признаков (пар: %d):", "Duplicates — equal values of every attribute (%d pairs):", len(s.Duplicates)))
-		for _, d := range s.Duplicates {
+		for i, d := range s.Duplicates {
+			if i == TextMaxPairs {
+				fmt.Fprintf(b, "      %s\n", t("… и еще пар: %d (все — в --format json)", "… and %d more pairs (all of them in --format json)", len(s.Duplicates)-i))
+				break
+			}
 			fmt.Fprintf(b, "      %s = %s\n", d[0], d[1])
 		}
 	}

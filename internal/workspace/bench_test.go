@@ -5,6 +5,7 @@ package workspace_test
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,6 +23,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/corpus"
 	"github.com/profiler-cx/profiler/internal/gctune"
 	"github.com/profiler-cx/profiler/internal/render"
+	"github.com/profiler-cx/profiler/internal/segments"
 	"github.com/profiler-cx/profiler/internal/workspace"
 )
 
@@ -286,6 +288,35 @@ func benchPages(b *testing.B, format render.Format) {
 				files, err := render.Site(lss, ps, render.Options{Format: format})
 				if err != nil || len(files) < len(c.files) {
 					b.Fatalf("%d pages, err %v", len(files), err)
+				}
+			})
+		})
+	}
+}
+
+// BenchmarkSegments is the stage II analysis `profiler segments` adds to the check: boxes,
+// every pair per status, duplicates and values not singled out for every life situation,
+// on models checked once. Compare with BenchmarkValidate; BenchmarkSegmentsJSON adds the
+// JSON, whose size grows with the overlapping pairs.
+func BenchmarkSegments(b *testing.B) { benchSegments(b, false) }
+
+// BenchmarkSegmentsJSON is BenchmarkSegments with `--format json` written (to io.Discard).
+func BenchmarkSegmentsJSON(b *testing.B) { benchSegments(b, true) }
+
+func benchSegments(b *testing.B, withJSON bool) {
+	for _, c := range benchCorpora(b) {
+		b.Run(c.name, func(b *testing.B) {
+			res := workspace.Check([]string{c.clean}, workspace.Options{Lean: true, KeepModels: true})
+			lss, ps := res.LifeSituations(), res.Profiles()
+			measure(b, len(c.files), func() {
+				an := segments.Analyze(lss, ps)
+				if len(an) != len(lss) {
+					b.Fatalf("%d life situations analysed, want %d", len(an), len(lss))
+				}
+				if withJSON {
+					if err := segments.WriteJSON(io.Discard, an); err != nil {
+						b.Fatal(err)
+					}
 				}
 			})
 		})
