@@ -22,6 +22,7 @@ import (
 	"math/bits"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/profiler-cx/profiler/internal/catalog"
 	"github.com/profiler-cx/profiler/internal/model"
@@ -34,8 +35,7 @@ type Dim struct {
 	// Legacy marks catalogue entries that no longer exist (ОАО, ЗАО): a profile may still
 	// name them, but they are not reported as values no profile singles out.
 	Legacy  []bool
-	cat     *catalog.Catalog
-	entry   map[*catalog.Entry]int // catalogue entry → value index
+	cat     *catSpace // a catalogue attribute's shared entries
 	buckets []Bucket
 	memo    map[string]Set // value text → its set; not safe for concurrent use
 	all     Set            // every value
@@ -48,6 +48,7 @@ type Frame struct {
 	Status model.Status
 	Dims   []*Dim
 	byID   map[string]int
+	words  int // the words of every dimension's set together: one allocation per box
 }
 
 // NewFrame returns the frame of status st in ls. A frame is not safe for concurrent use
@@ -68,6 +69,7 @@ func NewFrame(ls *model.LifeSituation, st model.Status) *Frame {
 		}
 		f.byID[a.ID] = len(f.Dims)
 		f.Dims = append(f.Dims, d)
+		f.words += len(d.all)
 	}
 	return f
 }
@@ -77,17 +79,11 @@ func newDim(a *model.Attribute) *Dim {
 	switch a.Type {
 	case model.AttrEnum:
 		if a.Catalog != "" {
-			c, ok := catalog.Get(a.Catalog)
+			cs, ok := catalogSpace(a.Catalog)
 			if !ok {
 				return nil
 			}
-			d.cat, d.entry = c, map[*catalog.Entry]int{}
-			for i := range c.Entries {
-				e := &c.Entries[i]
-				d.entry[e] = i
-				d.Values = append(d.Values, e.Name)
-				d.Legacy = append(d.Legacy, e.Legacy != nil)
-			}
+			d.cat, d.Values, d.Legacy = cs, cs.values, cs.legacy
 		} else {
 			d.Values = a.Values
 			d.Legacy = make([]bool, len(a.Values))
@@ -111,6 +107,55 @@ func newDim(a *model.Attribute) *Dim {
 		d.all.add(i)
 	}
 	return d
+}
+
+// catSpace is what every dimension over one catalogue shares; built once per catalogue,
+// since every life situation's frames would otherwise index the same 89 regions again.
+type catSpace struct {
+	cat    *catalog.Catalog
+	entry  map[*catalog.Entry]int
+	values []string
+	legacy []bool
+	match  sync.Map // value text → entry index, or -1: shared by every frame, goroutine-safe
+}
+
+// index returns the entry a value names, or -1.
+func (cs *catSpace) index(text string) int {
+	if i, ok := cs.match.Load(text); ok {
+		return i.(int)
+	}
+	i := -1
+	if e, ok := cs.cat.Match(text); ok {
+		i = cs.entry[e]
+	}
+	cs.match.Store(text, i)
+	return i
+}
+
+var (
+	catMu     sync.Mutex
+	catSpaces = map[string]*catSpace{}
+)
+
+func catalogSpace(id string) (*catSpace, bool) {
+	catMu.Lock()
+	defer catMu.Unlock()
+	if cs, ok := catSpaces[id]; ok {
+		return cs, true
+	}
+	c, ok := catalog.Get(id)
+	if !ok {
+		return nil, false
+	}
+	cs := &catSpace{cat: c, entry: map[*catalog.Entry]int{}}
+	for i := range c.Entries {
+		e := &c.Entries[i]
+		cs.entry[e] = i
+		cs.values = append(cs.values, e.Name)
+		cs.legacy = append(cs.legacy, e.Legacy != nil)
+	}
+	catSpaces[id] = cs
+	return cs, true
 }
 
 // Set is a set of a dimension's values (a bitset over Dim.Values).
@@ -175,13 +220,19 @@ type Box struct {
 // have (text, undeclared, for another status) are ignored.
 func (f *Frame) Box(attrs []model.AttrValue) Box {
 	b := Box{Sets: make([]Set, len(f.Dims))}
+	var words []uint64 // the sets' words, allocated at the first comparable attribute
 	for _, av := range attrs {
 		k, ok := f.byID[av.Key]
 		if !ok || b.Sets[k] != nil {
 			continue // not comparable, or a duplicate key (an error; the first counts)
 		}
 		d := f.Dims[k]
-		s := newSet(len(d.Values))
+		if words == nil {
+			words = make([]uint64, f.words)
+		}
+		n := len(d.all)
+		s := Set(words[:n:n])
+		words = words[n:]
 		for _, v := range av.Values {
 			m, ok := d.match(v.Text)
 			if !ok {
@@ -208,12 +259,12 @@ func (d *Dim) match(text string) (Set, bool) {
 func (d *Dim) lookup(text string) Set {
 	switch {
 	case d.cat != nil:
-		e, ok := d.cat.Match(text)
-		if !ok {
+		i := d.cat.index(text)
+		if i < 0 {
 			return nil
 		}
 		s := newSet(len(d.Values))
-		s.add(d.entry[e])
+		s.add(i)
 		return s
 	case d.buckets != nil:
 		lo, hi, ok := parseValue(text)
