@@ -238,11 +238,12 @@ type ls struct {
 	t     topic
 	attrs []attr
 	stats []string
+	seen  map[string]bool // status and attribute lines of every profile so far
 }
 
 func newLS(r *rand.Rand, i int) *ls {
 	t := topics[i%len(topics)]
-	l := &ls{id: fmt.Sprintf("%s-%04d", t.slug, i+1), t: t, stats: t.statuses}
+	l := &ls{id: fmt.Sprintf("%s-%04d", t.slug, i+1), t: t, stats: t.statuses, seen: map[string]bool{}}
 	for _, a := range append(append([]attr(nil), commonAttrs...), t.extra...) {
 		var st []string
 		for _, s := range a.statuses {
@@ -418,29 +419,20 @@ func (l *ls) profile(r *rand.Rand, j int, share float64) (string, []byte) {
 		sg = "hypotesis"
 	}
 	fmt.Fprintf(&b, "stage: %s\nattributes:\n", sg)
-	n := 0
-	for i, a := range l.attrs {
-		// Each attribute of the status with probability 3/4, the last one always if none
-		// was taken yet (the schema wants at least one).
-		if !has(a.statuses, status) || (r.IntN(4) == 0 && (n > 0 || l.hasLater(i, status))) {
-			continue
+	// The attributes are drawn again while they repeat those of an earlier profile of the
+	// same status: two such profiles describe one segment, which validate warns about
+	// (segment-duplicate), and a clean corpus must have no findings. Every value is one
+	// declared value, bucket or catalogue name, so equal lines are equal segments.
+	var attrs string
+	for try := 0; ; try++ {
+		attrs = l.attributes(r, status, mistake)
+		sig := status + "\n" + attrs
+		if !l.seen[sig] || try == 20 {
+			l.seen[sig] = true
+			break
 		}
-		key := a.id
-		if mistake == mistakeUndeclaredAttr && n == 0 {
-			key = key + "s"
-		}
-		var v string
-		if a.catalog != "" {
-			v = pick(r, catalogCache[a.catalog])
-		} else {
-			v = pick(r, a.values)
-		}
-		if mistake == mistakeSpelling && n == 0 && a.catalog == "" && a.kind == "enum" {
-			v = strings.ToUpper(v)
-		}
-		fmt.Fprintf(&b, "  %s: %s\n", key, quoteIfNeeded(v))
-		n++
 	}
+	b.WriteString(attrs)
 	sat := float64(20+r.IntN(26)) / 10
 	if mistake == mistakeSatisfaction {
 		sat = 7.5
@@ -489,6 +481,35 @@ func (l *ls) profile(r *rand.Rand, j int, share float64) (string, []byte) {
 			"глубинные интервью с заявителями", "опрос на портале", "анализ обращений за квартал", "экспертная сессия с территориальными органами"}))
 	}
 	return name, []byte(b.String())
+}
+
+// attributes draws a profile's attribute lines for status.
+func (l *ls) attributes(r *rand.Rand, status string, mistake int) string {
+	var b strings.Builder
+	n := 0
+	for i, a := range l.attrs {
+		// Each attribute of the status with probability 3/4, the last one always if none
+		// was taken yet (the schema wants at least one).
+		if !has(a.statuses, status) || (r.IntN(4) == 0 && (n > 0 || l.hasLater(i, status))) {
+			continue
+		}
+		key := a.id
+		if mistake == mistakeUndeclaredAttr && n == 0 {
+			key = key + "s"
+		}
+		var v string
+		if a.catalog != "" {
+			v = pick(r, catalogCache[a.catalog])
+		} else {
+			v = pick(r, a.values)
+		}
+		if mistake == mistakeSpelling && n == 0 && a.catalog == "" && a.kind == "enum" {
+			v = strings.ToUpper(v)
+		}
+		fmt.Fprintf(&b, "  %s: %s\n", key, quoteIfNeeded(v))
+		n++
+	}
+	return b.String()
 }
 
 func lowerFirst(s string) string {
