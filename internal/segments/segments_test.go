@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/profiler-cx/profiler/internal/corpus"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/model"
@@ -265,6 +266,39 @@ func TestGolden(t *testing.T) {
 					t.Errorf("%s differs (run with -update and review the diff):\n%s", name, b.String())
 				}
 			}
+		}
+	}
+}
+
+// TestJSONMatchesEncodingJSON holds the hand-written JSON to encoding/json's bytes on the
+// golden workspaces, a generated corpus (hundreds of pairs) and hostile titles.
+func TestJSONMatchesEncodingJSON(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.GenerateWith(dir, 4, 40, 7, 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{"testdata/ws", "../../examples", dir} {
+		res := workspace.Check([]string{d}, workspace.Options{Lean: true, KeepModels: true})
+		lss := res.LifeSituations()
+		an := segments.Analyze(lss, res.Profiles())
+		if d == "testdata/ws" {
+			// Titles are user text: quotes, control characters, HTML, line separators.
+			hostile := *an[0].LS
+			hostile.Title = "«\"кавычки\"» <b>&amp;</b> \\ \t\n\u2028\u2029\x01 \xff"
+			an[0].LS = &hostile
+		}
+		var got, want bytes.Buffer
+		if err := segments.WriteJSON(&got, an); err != nil {
+			t.Fatal(err)
+		}
+		if err := segments.WriteJSONReference(&want, an); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: WriteJSON differs from encoding/json:\ngot:\n%.3000s\nwant:\n%.3000s", d, got.String(), want.String())
+		}
+		if d == dir && bytes.Count(got.Bytes(), []byte(`"shared"`)) < 100 {
+			t.Errorf("the corpus gave only %d pairs: the test compares too little", bytes.Count(got.Bytes(), []byte(`"shared"`)))
 		}
 	}
 }
