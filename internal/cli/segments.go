@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"strings"
 
@@ -96,20 +96,21 @@ func segmentsRun(e *env, opts *segmentsOptions) error {
 			"profiler: %d warnings in the input (see profiler validate)\n"), warns)
 	}
 	an := segments.Analyze(res.LifeSituations(), res.Profiles())
-	var out bytes.Buffer
+	// Streamed, not collected first: the JSON of a large workspace runs to many megabytes.
+	out := bufio.NewWriterSize(e.ios.Out, 1<<16)
 	var err error
 	switch opts.Format {
 	case "json":
-		err = segments.WriteJSON(&out, an)
+		err = segments.WriteJSON(out, an)
 	case "md":
-		err = render.WriteSegments(&out, an, e.lang)
+		err = render.WriteSegments(out, an, e.lang)
 	default:
-		err = segments.WriteText(&out, an, e.lang)
+		err = segments.WriteText(out, an, e.lang)
+	}
+	if err == nil {
+		err = out.Flush()
 	}
 	if err != nil {
-		return ioErr("не удалось собрать анализ: %v", "cannot build the analysis: %v", err)
-	}
-	if _, err := e.ios.Out.Write(out.Bytes()); err != nil {
 		return ioErr("не удалось вывести анализ: %v", "cannot write the analysis: %v", err)
 	}
 	return nil

@@ -25,7 +25,7 @@ import (
 // a large workspace make megabytes, and reflection, a map per pair and the re-indenting
 // pass made the JSON cost ten times the analysis.
 func WriteJSON(w io.Writer, res []LifeSituation) error {
-	j := &jsonWriter{strs: map[string][]byte{}}
+	j := &jsonWriter{w: w, b: make([]byte, 0, 1<<16), strs: map[string][]byte{}}
 	j.b = append(j.b, "{\n  \"lifeSituations\": "...)
 	j.list(1, len(res), func(i int) {
 		l := res[i]
@@ -39,13 +39,26 @@ func WriteJSON(w io.Writer, res []LifeSituation) error {
 		j.b = append(j.b, '}')
 	})
 	j.b = append(j.b, "\n}\n"...)
-	_, err := w.Write(j.b)
-	return err
+	j.flush(0)
+	return j.err
 }
 
 type jsonWriter struct {
-	b    []byte
+	w    io.Writer
+	b    []byte // written out in chunks: one growing buffer of megabytes cost most of the time
+	err  error
 	strs map[string][]byte // a value's JSON string: most repeat (catalogue names, ids)
+}
+
+// flush writes the buffer out once it holds more than limit bytes.
+func (j *jsonWriter) flush(limit int) {
+	if len(j.b) <= limit {
+		return
+	}
+	if j.err == nil {
+		_, j.err = j.w.Write(j.b)
+	}
+	j.b = j.b[:0]
 }
 
 func (j *jsonWriter) indent(level int) {
@@ -161,6 +174,7 @@ func (j *jsonWriter) status(s *Status) {
 		j.b = append(j.b, '\n')
 		j.indent(6)
 		j.b = append(j.b, '}')
+		j.flush(1 << 15)
 	})
 	j.b = append(j.b, ",\n"...)
 	j.key(5, "duplicates")
