@@ -36,6 +36,7 @@ func parseHTMLTemplates(r *renderer, over fs.FS) (*htmltemplate.Template, error)
 		"sub2":     func(a, b float64) float64 { return a - b },
 		"half":     func(a float64) float64 { return a / 2 },
 		"lower":    strings.ToLower,
+		"inc":      func(i int) int { return i + 1 }, // 1-based numbers of the overlap matrix
 		"cardView": func(v htmlView, c *CardPage) htmlView { v.Page, v.Print = c, true; return v },
 	})
 	for _, name := range HTMLTemplateNames {

@@ -144,6 +144,8 @@ type overviewView struct {
 	Groups      []groupView
 	Services    string
 	Catalogue   string
+	// Segmentation is .Segments encoded (segments.go): a few template lines show it.
+	Segmentation []segmentsView
 }
 
 // groupView is one client status's research order.
@@ -220,6 +222,9 @@ func (r *renderer) mdOverview(o *OverviewPage) ([]byte, error) {
 		if v.Catalogue, err = Table(cols, rows); err != nil {
 			return nil, err
 		}
+	}
+	if v.Segmentation, err = r.mdSegments(o.Segments, ""); err != nil {
+		return nil, err
 	}
 	return r.exec("overview.md.tmpl", v)
 }

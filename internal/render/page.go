@@ -164,6 +164,7 @@ type OverviewPage struct {
 	Groups      []StatusGroup
 	Services    []ServiceRow
 	Catalogue   []CatalogueRow
+	Segments    []SegmentGroup   // stage II analysis per status (segments.go); nil without profiles
 	Cards       []Link           // every card, in research order (for print pages)
 	Order       []*model.Profile // the profiles of Cards
 }
@@ -580,6 +581,7 @@ func (b *builder) overview(ls *model.LifeSituation, ps []*model.Profile) *Overvi
 		}
 		o.Groups = append(o.Groups, g)
 	}
+	o.Segments = b.segmentGroups(ls, ps)
 	for _, s := range ls.Services {
 		title := s.Title
 		if s.Description != "" {

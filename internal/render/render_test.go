@@ -401,6 +401,7 @@ func TestHostile(t *testing.T) {
 				expectRows(t, name, byHead, L["profile"], len(ps)-main, 5) // нет данных для оценки
 				expectRows(t, name, byHead, L["serviceName"], 1, 2)
 				expectRows(t, name, byHead, L["attribute"], 3, 6)
+				expectRows(t, name, byHead, L["profilesList"], len(ps), len(ps)+1) // the overlap matrix
 				checkChart(t, name, string(f.Data), ps)
 			default:
 				expectRows(t, name, byHead, L["attribute"], 3, 2)
