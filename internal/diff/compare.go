@@ -245,6 +245,9 @@ func kindRank(k string) int {
 // compareOne returns the change of one matched entity, or nil when nothing the method
 // records changed (only comments or formatting did).
 func compareOne(p pair, wf, wt *world) *Change {
+	if p.old != nil && p.new != nil && p.old.OID == p.new.OID && p.old.OID != "" && p.old.Path == p.new.Path {
+		return nil // the same content at the same place, readable or not
+	}
 	ref := p.new
 	if ref == nil || (ref.Problem.Rule != "" && p.old != nil) {
 		ref = p.old
@@ -319,8 +322,8 @@ func compareOne(p pair, wf, wt *world) *Change {
 	case c.Change == Removed && p.old.Profile != nil:
 		pr := p.old.Profile
 		c.Events = append(c.Events, Event{Rule: RuleProfileRemoved, Level: Info, Message: i18n.Text{
-			RU: fmt.Sprintf("удален профиль «%s» (этап был: %s)", pr.Title, enumText(pr.Stage.Name(), string(pr.Stage)).RU),
-			EN: fmt.Sprintf("profile «%s» removed (it was at stage %s)", pr.Title, enumText(pr.Stage.Name(), string(pr.Stage)).EN),
+			RU: fmt.Sprintf("удален профиль «%s»; его этап был «%s»", pr.Title, enumText(pr.Stage.Name(), string(pr.Stage)).RU),
+			EN: fmt.Sprintf("profile «%s» removed; it was at stage «%s»", pr.Title, enumText(pr.Stage.Name(), string(pr.Stage)).EN),
 		}})
 	}
 	if c.Change == Modified && len(c.Fields) == 0 && len(c.Events) == 0 {

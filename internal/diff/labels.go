@@ -22,6 +22,7 @@ var fieldEN = map[string]string{
 	"evidence": "evidence", "sources": "sources", "history": "history", "notes": "additional notes",
 	"owner": "commissioning body", "statuses": "client statuses", "services": "services, functions, support measures",
 	"type": "type", "unit": "unit", "values": "values", "catalog": "catalogue",
+	"hypotheses.status": "status",
 }
 
 // listFields are the lists whose items have fields of their own (hypotheses.status).
@@ -69,6 +70,9 @@ func label(kind, dotted string, names map[int]string) i18n.Text {
 			t = fieldRU[s]
 		}
 		e := fieldEN[s]
+		if i > 0 && fieldEN[segs[i-1]+"."+s] != "" {
+			e = fieldEN[segs[i-1]+"."+s]
+		}
 		if e == "" {
 			e = s
 		}

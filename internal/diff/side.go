@@ -81,9 +81,11 @@ func Load(repo *gitrev.Repo, r Range, paths []string, lim load.Limits) (from, to
 	}
 	defer blobs.Close()
 	fromFiles, toFiles := treeFiles(fromEntries), treeFiles(toEntries)
-	if err := fill(blobs, append(fromFiles, toFiles...)); err != nil {
+	all := append(fromFiles, toFiles...) // one round of reads for both sides
+	if err := fill(blobs, all); err != nil {
 		return nil, nil, err
 	}
+	fromFiles, toFiles = all[:len(fromFiles)], all[len(fromFiles):]
 	if r.To == "" {
 		toFiles = work
 	}
