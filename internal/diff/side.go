@@ -18,6 +18,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/gitrev"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
+	"github.com/profiler-cx/profiler/internal/schemacheck"
 	"github.com/profiler-cx/profiler/internal/workspace"
 )
 
@@ -26,6 +27,7 @@ type Doc struct {
 	Path string // relative to the current folder, / separators
 	OID  string // git's object id of the content (computed for working-tree files)
 	workspace.Decoded
+	light bool // only what quickProfile reads: the file is the same at both sides
 }
 
 // Side is the documents of one revision, or of the working tree.
@@ -73,7 +75,7 @@ func Load(repo *gitrev.Repo, r Range, paths []string, lim load.Limits) (from, to
 		if err != nil {
 			return nil, nil, err
 		}
-		work = readWork(candidates(names), lim, oidHasher(fromEntries))
+		work = readWork(repo.Dir(), candidates(names), lim, oidHasher(fromEntries))
 	}
 	blobs, err := repo.Blobs(lim.MaxBytes)
 	if err != nil {
@@ -89,13 +91,53 @@ func Load(repo *gitrev.Repo, r Range, paths []string, lim load.Limits) (from, to
 	if r.To == "" {
 		toFiles = work
 	}
+	fromFiles, toFiles = toDocs(fromFiles), toDocs(toFiles)
+	// A file at the same path with the same content at both sides is no change: of those
+	// only the id, life situation, status and main parameters are read (quickProfile),
+	// unless their life situation changed (then profile-suspect needs the whole profile).
+	same := map[string]string{}
+	for _, f := range fromFiles {
+		same[f.path] = f.oid
+	}
+	unchanged := map[string]bool{}
+	for _, f := range toFiles {
+		if f.oid != "" && same[f.path] == f.oid {
+			unchanged[f.path] = true
+		}
+	}
 	cache := &decodeCache{m: map[string]*workspace.Decoded{}, lim: lim}
-	from = &Side{Name: r.FromName, Docs: cache.docs(toDocs(fromFiles))}
+	light := func(f file) bool { return unchanged[f.path] && !workspace.IsLSName(path.Base(f.path)) }
+	fromD, toD := cache.docs(fromFiles, light), cache.docs(toFiles, light)
+	changedLS := map[string]bool{}
+	for _, ds := range [][]*Doc{fromD, toD} {
+		for _, d := range ds {
+			if d.LS != nil && !unchanged[d.Path] {
+				changedLS[d.LS.ID] = true
+			}
+		}
+	}
+	full := func(f file) bool { return false }
+	for _, pair := range []struct {
+		fs   []file
+		docs []*Doc
+	}{{fromFiles, fromD}, {toFiles, toD}} {
+		var again []file
+		var at []int
+		for i, d := range pair.docs {
+			if d.light && changedLS[d.Profile.LifeSituation] {
+				again, at = append(again, pair.fs[i]), append(at, i)
+			}
+		}
+		for j, d := range cache.docs(again, full) {
+			pair.docs[at[j]] = d
+		}
+	}
+	from = &Side{Name: r.FromName, Docs: fromD}
 	toName := r.ToName
 	if r.To == "" {
 		toName = WorkTree
 	}
-	to = &Side{Name: toName, Docs: cache.docs(toDocs(toFiles))}
+	to = &Side{Name: toName, Docs: toD}
 	return from, to, nil
 }
 
@@ -192,7 +234,7 @@ func oidHasher(es []gitrev.Entry) func([]byte) string {
 
 // readWork reads the working tree's files in parallel. A listed file that is gone was
 // deleted (it is simply absent); a symbolic link is skipped as the git side skips links.
-func readWork(paths []string, lim load.Limits, oid func([]byte) string) []file {
+func readWork(dir string, paths []string, lim load.Limits, oid func([]byte) string) []file {
 	out := make([]file, len(paths))
 	keep := make([]bool, len(paths))
 	var wg sync.WaitGroup
@@ -203,7 +245,7 @@ func readWork(paths []string, lim load.Limits, oid func([]byte) string) []file {
 			defer wg.Done()
 			for i := range next {
 				p := paths[i]
-				fp := filepath.FromSlash(p)
+				fp := filepath.Join(dir, filepath.FromSlash(p))
 				st, err := os.Lstat(fp)
 				if errors.Is(err, fs.ErrNotExist) || (err == nil && st.Mode()&fs.ModeSymlink != 0) {
 					continue
@@ -269,7 +311,7 @@ type decodeCache struct {
 	lim load.Limits
 }
 
-func (c *decodeCache) docs(fs []file) []*Doc {
+func (c *decodeCache) docs(fs []file, light func(file) bool) []*Doc {
 	docs := make([]*Doc, len(fs))
 	var wg sync.WaitGroup
 	next := make(chan int, 256)
@@ -285,6 +327,25 @@ func (c *decodeCache) docs(fs []file) []*Doc {
 					d.Problem = f.prob
 					docs[i] = d
 					continue
+				}
+				if light(f) {
+					lkey := "light\x00" + f.oid
+					c.mu.Lock()
+					dec, ok := c.m[lkey]
+					c.mu.Unlock()
+					if !ok {
+						if p, quick := quickProfile(f.data); quick {
+							dec = &workspace.Decoded{Kind: schemacheck.Profile, Profile: p}
+						}
+						c.mu.Lock()
+						c.m[lkey] = dec // nil: the scanner declined, parse the file
+						c.mu.Unlock()
+					}
+					if dec != nil {
+						d.Decoded, d.light = *dec, true
+						docs[i] = d
+						continue
+					}
 				}
 				key := f.oid + "\x00" + path.Base(f.path)
 				c.mu.Lock()

@@ -62,6 +62,10 @@ func Open(dir string) (*Repo, error) {
 	return r, nil
 }
 
+// Dir is the folder the repository was opened from ("" for the current folder): the
+// paths of [Repo.Tree] and [Repo.WorkFiles] are relative to it.
+func (r *Repo) Dir() string { return r.dir }
+
 // run runs git with args in the repository folder and returns its standard output.
 func (r *Repo) run(stdin io.Reader, args ...string) ([]byte, error) {
 	cmd := exec.Command(r.git, args...)
