@@ -41,7 +41,7 @@ func TestMatch(t *testing.T) {
 	}
 	to := []*Doc{
 		profileDoc("elsewhere/a.yaml", "a", "ls"), // moved: one entity, not removed + added
-		broken,                                    // unreadable: paired with what was at its path
+		broken, // unreadable: paired with what was at its path
 		profileDoc("ls/profiles/new.yaml", "new", "ls"),
 		profileDoc("ls/profiles/d2.yaml", "dup", "ls"), // duplicates pair by path first
 		profileDoc("ls/profiles/d3.yaml", "dup", "ls"),

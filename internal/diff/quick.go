@@ -20,7 +20,7 @@ func quickProfile(data []byte) (p *model.Profile, ok bool) {
 	p = &model.Profile{}
 	seen := map[string]bool{}
 	var kind string
-	var section string    // the top-level key whose block we are in
+	var section string     // the top-level key whose block we are in
 	var param *model.Param // the priority parameter whose block we are in
 	paramIndent, valueIndent := -1, -1
 	for len(data) > 0 {
