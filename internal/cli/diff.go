@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -14,11 +15,13 @@ import (
 
 // diffOptions are the parsed flags of `profiler diff`.
 type diffOptions struct {
-	Rev      string   // "", "A", "A..B", "A...B"
-	Paths    []string // pathspecs; default "."
-	Format   string
-	ExitCode bool
-	RevOnly  bool // a "--" was given: Rev is a revision, never a path
+	Rev          string   // "", "A", "A..B", "A...B"
+	Paths        []string // pathspecs; default "."
+	Format       string
+	ExitCode     bool
+	RevOnly      bool // a "--" was given: Rev is a revision, never a path
+	externalMode bool
+	External     []string // --external: git's seven GIT_EXTERNAL_DIFF arguments
 }
 
 var diffFormats = []string{"text", "markdown", "json"}
@@ -75,6 +78,17 @@ Exit codes: 0 compared (with --exit-code: no changes), 1 with --exit-code: somet
 				return usageErr("--format: неизвестный формат %q; допустимо: %s", "--format: unknown format %q; use one of: %s",
 					opts.Format, strings.Join(diffFormats, ", "))
 			}
+			if opts.externalMode {
+				if len(args) != 7 {
+					return usageErr("--external ждет семь аргументов от git (путь, старый файл, его хеш и режим, новый файл, его хеш и режим), получено: %d",
+						"--external expects git's seven arguments (path, old file, hex, mode, new file, hex, mode), got %d", len(args))
+				}
+				opts.External = args
+				if runF != nil {
+					return runF(opts)
+				}
+				return diffExternal(e, opts)
+			}
 			before, after := args, []string(nil)
 			if dash := cmd.ArgsLenAtDash(); dash >= 0 {
 				before, after = args[:dash], args[dash:]
@@ -96,6 +110,8 @@ Exit codes: 0 compared (with --exit-code: no changes), 1 with --exit-code: somet
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Format, "format", "f", "text", e.t("формат: ", "format: ")+strings.Join(diffFormats, "|"))
+	f.BoolVar(&opts.externalMode, "external", false, e.t("режим внешней программы сравнения для git diff (diff.<драйвер>.command): сравнивает две версии одного файла",
+		"external diff mode for git diff (diff.<driver>.command): compares two versions of one file"))
 	f.BoolVar(&opts.ExitCode, "exit-code", false, e.t("код выхода 1, если что-то изменилось (как git diff --exit-code)",
 		"exit 1 when anything changed (as git diff --exit-code)"))
 	return cmd
@@ -218,6 +234,33 @@ func diffRun(e *env, opts *diffOptions) error {
 	}
 	if opts.ExitCode && res.Changed() {
 		return &exitError{code: ExitFindings}
+	}
+	return nil
+}
+
+// diffExternal is `git diff` with diff.<driver>.command = "profiler diff --external":
+// git passes the path and the two versions of one file; profiler prints what changed in
+// the method's terms (text, as git's pager shows it).
+func diffExternal(e *env, opts *diffOptions) error {
+	a := opts.External
+	name := func(file, hex string) string {
+		if file == os.DevNull {
+			return file
+		}
+		if strings.Trim(hex, "0") == "" || hex == "." {
+			return diff.WorkTree
+		}
+		return hex[:min(7, len(hex))]
+	}
+	from, to := diff.Files(a[0], a[1], a[4], load.DefaultLimits)
+	from.Name, to.Name = name(a[1], a[2]), name(a[4], a[5])
+	res := diff.Compare(from, to)
+	var b strings.Builder
+	if err := diff.Text(&b, res, diff.TextOptions{Lang: e.lang, Color: e.ios.OutTTY && !e.ios.NoColor}); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(e.ios.Out, b.String()); err != nil {
+		return ioErr("не удалось вывести сравнение: %v", "cannot write the comparison: %v", err)
 	}
 	return nil
 }

@@ -139,12 +139,13 @@ func match(from, to []*Doc) []pair {
 // world is what the comparison knows of one side beyond a single document.
 type world struct {
 	name      string
+	partial   bool // Side.Partial
 	ls        map[string]*model.LifeSituation
 	quadrants map[*model.Profile]int
 }
 
 func newWorld(s *Side) *world {
-	w := &world{name: s.Name, ls: map[string]*model.LifeSituation{}, quadrants: map[*model.Profile]int{}}
+	w := &world{name: s.Name, partial: s.Partial, ls: map[string]*model.LifeSituation{}, quadrants: map[*model.Profile]int{}}
 	groups := map[string][]*model.Profile{}
 	var keys []string
 	for _, d := range s.Docs {
@@ -201,7 +202,9 @@ func Compare(from, to *Side) *Result {
 			quiet = append(quiet, p)
 		}
 	}
-	suspects(res, quiet, byProfile, wf, wt)
+	if !wf.partial && !wt.partial {
+		suspects(res, quiet, byProfile, wf, wt)
+	}
 	slices.SortStableFunc(res.Changes, func(a, b *Change) int {
 		return cmp.Or(cmp.Compare(a.LifeSituation, b.LifeSituation), cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)),
 			cmp.Compare(a.ID, b.ID), cmp.Compare(a.File, b.File), cmp.Compare(a.OldFile, b.OldFile))

@@ -57,7 +57,11 @@ func profileEvents(a, b *model.Profile, fs []Field, wf, wt *world) []Event {
 			for i, f := range prio {
 				parts[i] = fmt.Sprintf("%s %s → %s", lowerFirst(f.Label.In(l)), f.OldText.In(l), f.NewText.In(l))
 			}
-			return tr(l, "параметры приоритизации: ", "prioritisation: ") + strings.Join(parts, "; ") + "; " + quadrantMove(l, qa, qb)
+			s := tr(l, "параметры приоритизации: ", "prioritisation: ") + strings.Join(parts, "; ")
+			if wf.partial || wt.partial {
+				return s // one file: the chart of its life situation is unknown
+			}
+			return s + "; " + quadrantMove(l, qa, qb)
 		})})
 	}
 	return out

@@ -34,6 +34,10 @@ type Doc struct {
 type Side struct {
 	Name string // what the user wrote ("HEAD", "main"), or the working tree's name
 	Docs []*Doc
+	// Partial: the side holds some files only (git's external diff hands one file), so
+	// the quadrant chart and profile-suspect, which need the whole life situation, are
+	// left out.
+	Partial bool
 }
 
 // Range is what to compare: two commits, or a commit and the working tree (To == "").
@@ -372,4 +376,25 @@ func (c *decodeCache) docs(fs []file, light func(file) bool) []*Doc {
 	close(next)
 	wg.Wait()
 	return docs
+}
+
+// Files reads the two versions of one file that `git diff` hands an external diff
+// program (GIT_EXTERNAL_DIFF: a temporary file or /dev/null for each side) as two sides
+// shown under the repository path p.
+func Files(p, oldFile, newFile string, lim load.Limits) (from, to *Side) {
+	cache := &decodeCache{m: map[string]*workspace.Decoded{}, lim: lim}
+	side := func(name string) *Side {
+		s := &Side{Partial: true}
+		if name == "" || name == os.DevNull {
+			return s
+		}
+		data, err := load.ReadFile(name, lim)
+		f := file{path: p, data: data, oid: oidHasher(nil)(data)}
+		if err != nil {
+			f = file{path: p, prob: readProblem(p, err)}
+		}
+		s.Docs = cache.docs([]file{f}, func(file) bool { return false })
+		return s
+	}
+	return side(oldFile), side(newFile)
 }
