@@ -229,7 +229,7 @@ func Compare(from, to *Side) *Result {
 			}
 		}
 		for _, e := range c.Events {
-			if e.Rule == RuleProfileSuspect {
+			if e.Rule == EventProfileSuspect {
 				res.Summary.Suspect++
 				break
 			}
@@ -294,7 +294,7 @@ func compareOne(p pair, wf, wt *world) *Change {
 		if f.Line > 0 {
 			at = fmt.Sprintf("%d:%d: ", f.Line, max(f.Column, 1))
 		}
-		c.Events = append(c.Events, Event{Rule: RuleFileUnreadable, Level: Warning, Message: i18n.Text{
+		c.Events = append(c.Events, Event{Rule: EventFileUnreadable, Level: Warning, Message: i18n.Text{
 			RU: fmt.Sprintf("в %s файл %s не читается: %s%s [%s]; сравнение этого файла неполное — подробно: profiler validate",
 				sideName(side).RU, d.Path, at, f.Message.RU, f.Rule),
 			EN: fmt.Sprintf("at %s the file %s cannot be read: %s%s [%s]; this file's comparison is incomplete: see profiler validate",
@@ -318,13 +318,13 @@ func compareOne(p pair, wf, wt *world) *Change {
 		c.Fields = lsFields(p.old.LS, p.new.LS)
 	case c.Change == Added && p.new.Profile != nil:
 		pr := p.new.Profile
-		c.Events = append(c.Events, Event{Rule: RuleProfileAdded, Level: Info, Message: i18n.Text{
+		c.Events = append(c.Events, Event{Rule: EventProfileAdded, Level: Info, Message: i18n.Text{
 			RU: fmt.Sprintf("добавлен профиль «%s»: статус — %s, этап — %s", pr.Title, enumText(pr.Status.Name(), string(pr.Status)).RU, enumText(pr.Stage.Name(), string(pr.Stage)).RU),
 			EN: fmt.Sprintf("profile «%s» added: status %s, stage %s", pr.Title, enumText(pr.Status.Name(), string(pr.Status)).EN, enumText(pr.Stage.Name(), string(pr.Stage)).EN),
 		}})
 	case c.Change == Removed && p.old.Profile != nil:
 		pr := p.old.Profile
-		c.Events = append(c.Events, Event{Rule: RuleProfileRemoved, Level: Info, Message: i18n.Text{
+		c.Events = append(c.Events, Event{Rule: EventProfileRemoved, Level: Info, Message: i18n.Text{
 			RU: fmt.Sprintf("удален профиль «%s»; его этап был «%s»", pr.Title, enumText(pr.Stage.Name(), string(pr.Stage)).RU),
 			EN: fmt.Sprintf("profile «%s» removed; it was at stage «%s»", pr.Title, enumText(pr.Stage.Name(), string(pr.Stage)).EN),
 		}})

@@ -238,16 +238,16 @@ func TestCompareEvents(t *testing.T) {
 			rules[c.ID] = append(rules[c.ID], e.Rule)
 		}
 	}
-	if want := []string{RuleStageChanged, RuleHypothesisChanged, RulePriorityChanged}; !slices.Equal(rules["p"], want) {
+	if want := []string{EventStageChanged, EventHypothesisChanged, EventPriorityChanged}; !slices.Equal(rules["p"], want) {
 		t.Errorf("events of p: %q, want %q", rules["p"], want)
 	}
-	if want := []string{RuleProfileSuspect}; !slices.Equal(rules["q"], want) {
+	if want := []string{EventProfileSuspect}; !slices.Equal(rules["q"], want) {
 		t.Errorf("events of q: %q, want %q", rules["q"], want)
 	}
 	var prio string
 	for _, c := range r.Changes {
 		for _, e := range c.Events {
-			if e.Rule == RulePriorityChanged {
+			if e.Rule == EventPriorityChanged {
 				prio = e.Message.RU
 			}
 		}

@@ -31,7 +31,7 @@ func profileEvents(a, b *model.Profile, fs []Field, wf, wt *world) []Event {
 	var out []Event
 	if a.Stage != b.Stage {
 		back := b.Stage.Index() >= 0 && a.Stage.Index() > b.Stage.Index()
-		out = append(out, Event{Rule: RuleStageChanged, Level: Info, Message: both(func(l i18n.Lang) string {
+		out = append(out, Event{Rule: EventStageChanged, Level: Info, Message: both(func(l i18n.Lang) string {
 			s := fmt.Sprintf("%s: %s → %s", tr(l, "этап", "stage"), enumText(a.Stage.Name(), string(a.Stage)).In(l), enumText(b.Stage.Name(), string(b.Stage)).In(l))
 			if back {
 				s += tr(l, " (возврат на более ранний этап)", " (back to an earlier stage)")
@@ -43,7 +43,7 @@ func profileEvents(a, b *model.Profile, fs []Field, wf, wt *world) []Event {
 	for _, f := range fs {
 		switch {
 		case f.Path == "hypotheses.status":
-			out = append(out, Event{Rule: RuleHypothesisChanged, Level: Info, Message: both(func(l i18n.Lang) string {
+			out = append(out, Event{Rule: EventHypothesisChanged, Level: Info, Message: both(func(l i18n.Lang) string {
 				return fmt.Sprintf("%s «%s»: %s → %s", tr(l, "гипотеза", "hypothesis"), f.Item, f.OldText.In(l), f.NewText.In(l))
 			})})
 		case strings.HasPrefix(f.Path, "priority.") && (strings.HasSuffix(f.Path, ".value") || strings.HasSuffix(f.Path, ".scale")):
@@ -52,7 +52,7 @@ func profileEvents(a, b *model.Profile, fs []Field, wf, wt *world) []Event {
 	}
 	if len(prio) > 0 {
 		qa, qb := wf.quadrants[a], wt.quadrants[b]
-		out = append(out, Event{Rule: RulePriorityChanged, Level: Info, Message: both(func(l i18n.Lang) string {
+		out = append(out, Event{Rule: EventPriorityChanged, Level: Info, Message: both(func(l i18n.Lang) string {
 			parts := make([]string, len(prio))
 			for i, f := range prio {
 				parts[i] = fmt.Sprintf("%s %s → %s", lowerFirst(f.Label.In(l)), f.OldText.In(l), f.NewText.In(l))
@@ -114,7 +114,7 @@ func suspects(res *Result, quiet []pair, byProfile map[*Doc]*Change, wf, wt *wor
 			continue
 		}
 		lsTitle := titled(old.Title, old.ID)
-		ev := Event{Rule: RuleProfileSuspect, Level: Warning, Message: both(func(l i18n.Lang) string {
+		ev := Event{Rule: EventProfileSuspect, Level: Warning, Message: both(func(l i18n.Lang) string {
 			rs := make([]string, len(reasons))
 			for i, r := range reasons {
 				rs[i] = r.In(l)

@@ -30,15 +30,16 @@ const (
 	Unchanged = "unchanged"
 )
 
-// Event rule ids.
+// Event rule ids. They name diff events, not validate findings: named Event*, so the
+// registry of validate rules (report.Rules) does not take them for its own.
 const (
-	RuleStageChanged      = "stage-changed"
-	RuleHypothesisChanged = "hypothesis-status-changed"
-	RulePriorityChanged   = "priority-changed"
-	RuleProfileAdded      = "profile-added"
-	RuleProfileRemoved    = "profile-removed"
-	RuleProfileSuspect    = "profile-suspect"
-	RuleFileUnreadable    = "file-unreadable"
+	EventStageChanged      = "stage-changed"
+	EventHypothesisChanged = "hypothesis-status-changed"
+	EventPriorityChanged   = "priority-changed"
+	EventProfileAdded      = "profile-added"
+	EventProfileRemoved    = "profile-removed"
+	EventProfileSuspect    = "profile-suspect"
+	EventFileUnreadable    = "file-unreadable"
 )
 
 // Event levels.
