@@ -88,6 +88,7 @@ hypothesis → refinement) and renders them as Markdown cards.`),
 	root.AddCommand(newCatalogCmd(e, nil))
 	root.AddCommand(newExportCmd(e, nil), newImportCmd(e, nil))
 	root.AddCommand(newSegmentsCmd(e, nil))
+	root.AddCommand(newDiffCmd(e, nil))
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		localizeBuiltin(e, c)

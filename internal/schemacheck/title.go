@@ -1,0 +1,13 @@
+package schemacheck
+
+// Title returns the title the schema of kind gives the field at the instance pointer ptr
+// (e.g. "/priority/capacity"), following $ref, or "" where the schema has none. The
+// schemas are the one source of the field names users read.
+func Title(kind Kind, ptr string) string {
+	st := compile()
+	if st.err != nil {
+		return ""
+	}
+	title, _ := translator{st: st, kind: kind}.describe(ptr)
+	return title
+}
