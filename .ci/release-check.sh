@@ -30,7 +30,13 @@ sed -e 's/^    goos: \[linux, windows, darwin\]$/    goos: [linux]/' -e 's/^    
 grep -q '^    goos: \[linux\]$' "$W/goreleaser.yaml" && grep -q '^    goarch: \[amd64\]$' "$W/goreleaser.yaml" ||
   fail "the goos/goarch lines of .goreleaser.yaml changed: update the sed above"
 printf 'dist: %s/dist\n' "$W" >> "$W/goreleaser.yaml"
+# Without a remote (a fresh `git init`, a worktree of one) goreleaser records no commit at
+# all ("none"); give this run alone the project's URL, through git's environment config.
+if [ -z "$(git remote)" ]; then
+  export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=remote.origin.url GIT_CONFIG_VALUE_0=https://github.com/profiler-cx/profiler.git
+fi
 "$gr" release --snapshot --clean --skip=docker --config "$W/goreleaser.yaml"
+unset GIT_CONFIG_COUNT GIT_CONFIG_KEY_0 GIT_CONFIG_VALUE_0
 
 D=$W/dist
 shopt -s nullglob
