@@ -61,8 +61,8 @@ goreleaser: $(GORELEASER) ## install GoReleaser $(GORELEASER_VERSION) into ~/.ca
 $(GORELEASER):
 	GOBIN=$(abspath $(@D)) $(GO) install -ldflags='-s -w' github.com/goreleaser/goreleaser/v2@$(GORELEASER_VERSION)
 
-release-snapshot: $(GORELEASER) ## all release archives and checksums.txt into dist/, nothing published (the image too when docker is installed)
-	$(GORELEASER) release --snapshot --clean $(if $(shell command -v docker 2>/dev/null),,--skip=docker)
+release-snapshot: $(GORELEASER) ## all release archives and checksums.txt into dist/, nothing published (the image too when docker buildx and a daemon are there)
+	$(GORELEASER) release --snapshot --clean $(if $(shell docker buildx version >/dev/null 2>&1 && docker info >/dev/null 2>&1 && echo yes),,--skip=docker)
 	@ls -l dist/*.tar.gz dist/*.zip dist/checksums.txt
 
 release-check: tools $(GORELEASER) ## goreleaser check, the Dockerfile linted, the Linux amd64 archive built from the same config and its binary run
