@@ -5,6 +5,14 @@ import (
 	"os"
 
 	"github.com/profiler-cx/profiler/internal/cli"
+	"github.com/profiler-cx/profiler/internal/console"
 )
 
-func main() { os.Exit(cli.Main(os.Args[1:], cli.System())) }
+func main() {
+	restore, ansi := console.Prepare() // Windows: UTF-8 code page and ANSI colours while we run
+	ios := cli.System()
+	ios.NoColor = ios.NoColor || !ansi
+	code := cli.Main(os.Args[1:], ios)
+	restore()
+	os.Exit(code)
+}

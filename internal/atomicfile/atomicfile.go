@@ -94,14 +94,14 @@ func writeFile(path string, data []byte, perm fs.FileMode, overwrite, sync bool,
 		return err
 	}
 	if !overwrite {
-		// Link fails if the target appeared meanwhile; rename would silently replace it.
-		if err = os.Link(tmp.Name(), path); err != nil {
+		// placeNew fails if the target appeared meanwhile; rename would silently replace it.
+		if err = placeNew(tmp.Name(), path); err != nil {
 			if errors.Is(err, fs.ErrExist) {
 				err = fmt.Errorf("%s: %w", path, ErrExists)
 			}
 			return err
 		}
-		return os.Remove(tmp.Name())
+		return nil
 	}
 	if unchanged != nil {
 		// Two profiler runs editing one file take turns: the lock is held from the check
@@ -113,7 +113,7 @@ func writeFile(path string, data []byte, perm fs.FileMode, overwrite, sync bool,
 			return err
 		}
 	}
-	return os.Rename(tmp.Name(), path)
+	return rename(tmp.Name(), path)
 }
 
 // naming makes an error about the temporary file (or its pattern) name the target

@@ -1,4 +1,4 @@
-//go:build !unix
+//go:build !unix && !windows
 
 package atomicfile
 
@@ -18,3 +18,12 @@ func rename(from, to string) error { return os.Rename(from, to) }
 // lockFile is a no-op here: the content check before the rename still refuses most
 // concurrent edits.
 func lockFile(string) func() { return func() {} }
+
+// placeNew gives the temporary file tmp the name path, failing if path exists: a hard
+// link, then the temporary name is removed.
+func placeNew(tmp, path string) error {
+	if err := os.Link(tmp, path); err != nil {
+		return err
+	}
+	return os.Remove(tmp)
+}

@@ -44,3 +44,12 @@ func lockFile(path string) func() {
 	}
 	return func() { f.Close() } // closing the last descriptor releases the lock
 }
+
+// placeNew gives the temporary file tmp the name path, failing if path exists: link(2)
+// refuses an existing target where rename(2) would replace it.
+func placeNew(tmp, path string) error {
+	if err := os.Link(tmp, path); err != nil {
+		return err
+	}
+	return os.Remove(tmp)
+}

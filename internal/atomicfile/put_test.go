@@ -94,8 +94,7 @@ func TestPutConcurrentCommit(t *testing.T) {
 	if err := b.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	old := syscall.Umask(0)
-	syscall.Umask(old)
+	old := umask()
 	for i, it := range items {
 		if got := readFile(t, it.Path); got != string(it.Data) {
 			t.Fatalf("%s = %q, want %q", it.Path, got, it.Data)
@@ -104,7 +103,7 @@ func TestPutConcurrentCommit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := fs.FileMode(0o644) &^ fs.FileMode(old)
+		want := fs.FileMode(0o644) &^ old
 		if i%3 == 0 {
 			want = 0o600 // an existing file keeps its mode
 		}
@@ -222,9 +221,8 @@ func TestStageCommit(t *testing.T) {
 	if readFile(t, filepath.Join(dir, "ls", "x.md")) != "x" || readFile(t, other) != "new" {
 		t.Fatal("Commit did not put everything in place")
 	}
-	old := syscall.Umask(0)
-	syscall.Umask(old)
-	if st, _ := os.Stat(dir); st.Mode().Perm() != fs.FileMode(0o755)&^fs.FileMode(old) {
+	old := umask()
+	if st, _ := os.Stat(dir); st.Mode().Perm() != fs.FileMode(0o755)&^old {
 		t.Errorf("folder mode %v", st.Mode().Perm())
 	}
 	if got := entries(t, root); strings.Join(got, " ") != "index.md site" {

@@ -9,7 +9,6 @@ import (
 	"github.com/profiler-cx/profiler/internal/gctune"
 	"io"
 	"os"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -17,20 +16,6 @@ import (
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/reason"
 )
-
-// Version is set at build time with -ldflags "-X github.com/profiler-cx/profiler/internal/cli.Version=v1.2.3";
-// otherwise it comes from the module's build info.
-var Version = ""
-
-func version() string {
-	if Version != "" {
-		return Version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
 
 // IOStreams are the streams a command may use, and what they are connected to.
 type IOStreams struct {

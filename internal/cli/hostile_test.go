@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -150,7 +149,7 @@ func hostileCases() []hostileCase {
 			en: "vuz/profiles/utf16.yaml:1:1: error: the file is encoded in UTF-16; save it as UTF-8 [encoding]",
 			ru: "vuz/profiles/utf16.yaml:1:1: error: файл в кодировке UTF-16; сохраните его в UTF-8 [encoding]"},
 		{name: "FIFO named *.yaml", make: func(t *testing.T, ws string) []string {
-			if err := syscall.Mkfifo(filepath.Join(ws, profilePath("fifo.yaml")), 0o644); err != nil {
+			if err := mkfifo(filepath.Join(ws, profilePath("fifo.yaml"))); err != nil {
 				t.Skipf("no FIFO here: %v", err)
 			}
 			return nil
@@ -159,7 +158,7 @@ func hostileCases() []hostileCase {
 			ru: "vuz/profiles/fifo.yaml: error: это не обычный файл (канал, устройство или сокет); укажите файл YAML [file-not-regular]"},
 		{name: "character device named *.yaml", make: func(t *testing.T, ws string) []string {
 			// /dev/null's numbers (1, 3); mknod needs root, the case is skipped without it.
-			if err := syscall.Mknod(filepath.Join(ws, profilePath("null.yaml")), syscall.S_IFCHR|0o644, 1<<8|3); err != nil {
+			if err := mknodNull(filepath.Join(ws, profilePath("null.yaml"))); err != nil {
 				t.Skipf("no mknod here: %v", err)
 			}
 			return nil

@@ -69,7 +69,7 @@ hypothesis → refinement) and renders them as Markdown cards.`),
 	root.SetErr(ios.ErrOut)
 	root.PersistentFlags().StringVar(&langFlag, "lang", string(lang),
 		e.t("язык сообщений и карточек: ru или en (также PROFILER_LANG)", "language of messages and cards: ru or en (also PROFILER_LANG)"))
-	root.SetVersionTemplate("profiler {{.Version}}\n")
+	root.SetVersionTemplate(e.versionText())
 	root.InitDefaultVersionFlag()
 	root.Flags().Lookup("version").Usage = e.t("показать версию", "print the version")
 	root.InitDefaultHelpFlag()

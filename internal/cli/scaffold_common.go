@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/profiler-cx/profiler/internal/atomicfile"
+	"github.com/profiler-cx/profiler/internal/displaypath"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/reason"
@@ -148,11 +149,11 @@ func displayPath(p string) string {
 	if wd, err := os.Getwd(); err == nil {
 		if abs, err := filepath.Abs(p); err == nil {
 			if r, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(r, "..") {
-				return filepath.ToSlash(r)
+				return displaypath.FromOS(r)
 			}
 		}
 	}
-	return filepath.ToSlash(p)
+	return displaypath.FromOS(p)
 }
 
 // writeNew writes a user file atomically; without force an existing file is an error that

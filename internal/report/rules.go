@@ -56,6 +56,7 @@ var Rules = []Rule{
 	{"catalog-legacy", finding.Warning, i18n.Text{RU: "устаревшая запись справочника (ОАО, ЗАО)", EN: "a legacy catalogue entry (ОАО, ЗАО)"}},
 	{"yaml-unquoted", finding.Warning, i18n.Text{RU: "значение, которое YAML читает как другое число: возьмите в кавычки", EN: "a value that YAML reads as a different number: quote it"}},
 	{"file-name", finding.Warning, i18n.Text{RU: "файл профиля назван не <id>.yaml", EN: "a profile file not named <id>.yaml"}},
+	{"file-name-case", finding.Error, i18n.Text{RU: "пути файлов отличаются только регистром букв (в Windows и macOS это один файл)", EN: "file paths that differ only in letter case (one file on Windows and macOS)"}},
 	{"priority-missing", finding.Warning, i18n.Text{RU: "нет емкости или удовлетворенности", EN: "no capacity or satisfaction"}},
 	{"satisfaction-scale", finding.Error, i18n.Text{RU: "удовлетворенность выше своей шкалы", EN: "satisfaction above its scale"}},
 	{"history-order", finding.Error, i18n.Text{RU: "даты истории идут не по возрастанию", EN: "history dates not ascending"}},

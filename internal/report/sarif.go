@@ -140,8 +140,12 @@ func (s *SARIF) Report(w io.Writer, fs []finding.Finding, _ Summary) error {
 }
 
 // artifact turns a display path into a SARIF artifact location: a relative path becomes
-// a percent-encoded relative URI against %SRCROOT%, an absolute one a file:// URI.
+// a percent-encoded relative URI against %SRCROOT%, an absolute one a file:// URI (a
+// Windows share's server becomes the URI's host).
 func artifact(p string) sarifArtifact {
+	if strings.HasPrefix(p, "//") && len(p) > 2 && p[2] != '/' { // a Windows share: //srv/share/x.yaml
+		return sarifArtifact{URI: "file:" + encodeURIPath(p)}
+	}
 	if path.IsAbs(p) {
 		return sarifArtifact{URI: "file://" + encodeURIPath(p)}
 	}

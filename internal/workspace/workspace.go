@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/profiler-cx/profiler/internal/cache"
+	"github.com/profiler-cx/profiler/internal/displaypath"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
@@ -176,7 +177,7 @@ func InProfiles(dir string) bool {
 // the current folder in any spelling.
 func LSBeside(path string) string { return lsFinder{}.beside(path) }
 
-func displayPath(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
+func displayPath(p string) string { return displaypath.FromOS(p) }
 
 // discover expands paths into targets. Files named on the command line are always
 // checked; inside folders only profiler documents are (see SPEC §1), which may require
@@ -530,6 +531,7 @@ func Check(paths []string, opts Options) *Result {
 			out = append(out, d.fs...)
 		}
 	}
+	out = append(out, caseClashes(ts, func(i int) bool { return docs[i] != nil && !docs[i].Context })...)
 	var lss []rules.LSRef
 	var ps []rules.ProfileRef
 	for _, d := range res.Docs {
