@@ -135,6 +135,9 @@ func registerCompletions(e *env, root *cobra.Command) {
 	reg(find("validate"), "format", fixed(report.Formats()...))
 	reg(find("list"), "format", fixed(listFormats...))
 	reg(find("catalog"), "format", fixed(catalogFormats...))
+	reg(find("render"), "format", fixed("md\tMarkdown", "html\t"+e.t("сайт для чтения и печати", "a site to read and print"), "pdf\t"+e.t("PDF по ЖС (нужен Chromium)", "a PDF per life situation (needs Chromium)")))
+	reg(find("segments"), "format", fixed(segmentsFormats...))
+	reg(find("diff"), "format", fixed(diffFormats...))
 	reg(find("list"), "status", fixed(e.statusCands()...))
 	reg(find("list"), "stage", fixed(e.stageCands()...))
 	reg(find("list"), "ls", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
