@@ -83,6 +83,7 @@ hypothesis → refinement) and renders them as Markdown cards.`),
 	root.AddCommand(newValidateCmd(e, nil))
 	root.AddCommand(newInitCmd(e, nil), newNewCmd(e, nil), newPromoteCmd(e, nil))
 	root.AddCommand(newRenderCmd(e, nil))
+	root.AddCommand(newServeCmd(e, nil))
 	root.AddCommand(newSchemaCmd(e, nil))
 	root.AddCommand(newListCmd(e, nil))
 	root.AddCommand(newCatalogCmd(e, nil))

@@ -107,6 +107,11 @@ type Options struct {
 	// OutDir, when set, is the folder the files are written to (as a path from the current
 	// folder); pages then link to their source YAML files relatively.
 	OutDir string
+	// Only, when set, is asked for the path of every page of the site, in order (not
+	// concurrently), before any is built; only the pages it answers true for are built.
+	// serve uses it to rebuild only the pages a change affects and to learn the site's
+	// full list of pages.
+	Only func(path string) bool
 }
 
 // File is one generated page.
@@ -206,6 +211,9 @@ func SiteFunc(lss []*model.LifeSituation, ps []*model.Profile, opts Options, eac
 			return fmt.Errorf("two pages would share a file name: %s and %s", prev, pg.path)
 		}
 		seen[key] = pg.path
+	}
+	if opts.Only != nil {
+		pages = slices.DeleteFunc(pages, func(pg page) bool { return !opts.Only(pg.path) })
 	}
 	built := make([]int, len(pages))
 	for i := range built {

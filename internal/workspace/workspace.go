@@ -57,6 +57,9 @@ type Options struct {
 	// path: `import` checks its edits before writing any. A path named in paths that is
 	// only in the overlay (a file about to be created) is checked as if it existed.
 	Overlay map[string][]byte
+	// Memo, when set, reuses the Docs of files unchanged since the last run that used it
+	// (profiler serve); see [Memo].
+	Memo *Memo
 }
 
 // Doc is one loaded profiler document.
@@ -454,6 +457,14 @@ func Check(paths []string, opts Options) *Result {
 				var data []byte
 				var err error
 				var meta cache.Meta
+				var memoMeta cache.Meta
+				if opts.Memo != nil && t.fsPath != "" {
+					var d *Doc
+					if d, memoMeta = opts.Memo.lookup(t); d != nil {
+						results[w] = append(results[w], done{i: j.i, doc: d})
+						continue
+					}
+				}
 				if opts.Cache != nil && t.fsPath != "" && t.data == nil {
 					// A file whose metadata proves it unchanged is not even read.
 					if st, serr := os.Stat(t.fsPath); serr == nil {
@@ -480,7 +491,11 @@ func Check(paths []string, opts Options) *Result {
 					results[w] = append(results[w], done{i: j.i, err: err})
 					continue
 				}
-				results[w] = append(results[w], done{i: j.i, doc: checkCached(t, data, meta, opts)})
+				d := checkCached(t, data, meta, opts)
+				if opts.Memo != nil && t.fsPath != "" {
+					opts.Memo.store(t, d, memoMeta)
+				}
+				results[w] = append(results[w], done{i: j.i, doc: d})
 			}
 		}()
 	}
@@ -497,6 +512,9 @@ func Check(paths []string, opts Options) *Result {
 	}
 	if opts.Cache != nil {
 		opts.Cache.StartSave() // while the cross-file rules run
+	}
+	if opts.Memo != nil {
+		opts.Memo.turn()
 	}
 
 	out := pathFindings

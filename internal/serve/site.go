@@ -1,0 +1,194 @@
+// Package serve is the live preview behind `profiler serve`: it keeps the HTML site (the
+// pages `render --format html` writes) in memory, rebuilds only the pages a change
+// affects, and tells open pages to reload (server-sent events). While the input has
+// errors the last good pages stay and every page carries a banner with the findings.
+package serve
+
+import (
+	"fmt"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/render"
+	"github.com/profiler-cx/profiler/internal/workspace"
+)
+
+// Build is the outcome of one (re)build, for the command to report.
+type Build struct {
+	OK       bool              // the pages were updated (or were already up to date)
+	Findings []finding.Finding // every finding of the check (errors and warnings)
+	Problem  i18n.Text         // set when no finding explains why the pages were kept
+	Pages    int               // pages built
+	Removed  int               // pages dropped
+	Total    int               // pages in the site
+	Took     time.Duration
+}
+
+// Site is the site in memory. Its methods are safe for concurrent use; rebuilds are
+// serialised.
+type Site struct {
+	paths []string
+	lang  i18n.Lang
+	memo  *workspace.Memo
+
+	build sync.Mutex // one rebuild at a time (the memo requires it)
+	good  map[string]*workspace.Doc
+
+	mu       sync.RWMutex
+	pages    map[string][]byte
+	problems []finding.Finding // the errors shown in the banner; nil when the input is good
+	problem  i18n.Text         // a reason without a finding (no documents, a render error)
+	version  uint64
+}
+
+// NewSite returns an empty site for the documents under paths, in lang.
+func NewSite(paths []string, lang i18n.Lang) *Site {
+	return &Site{paths: paths, lang: lang, memo: workspace.NewMemo(), pages: map[string][]byte{}}
+}
+
+// Forget makes the next rebuild read the file (or every file below the folder) at the
+// display path p again.
+func (s *Site) Forget(p string) { s.memo.Forget(p) }
+
+// Version counts the changes of what is served (pages or banner).
+func (s *Site) Version() uint64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.version
+}
+
+// Rebuild checks the documents (unchanged files are taken from memory, the cross-file
+// rules run on all) and, when there are no errors, rebuilds the pages the changes since
+// the last good build affect: a profile's card, its life situation's overview and print
+// page, every page of a changed life situation, and always the index and the assets.
+func (s *Site) Rebuild() Build {
+	s.build.Lock()
+	defer s.build.Unlock()
+	start := time.Now()
+	res := workspace.Check(s.paths, workspace.Options{Lean: true, KeepModels: true, Memo: s.memo})
+	b := Build{Findings: res.Findings}
+	errs, _ := finding.Count(res.Findings)
+	switch {
+	case errs > 0 || res.IOError:
+		var bad []finding.Finding
+		for _, f := range res.Findings {
+			if f.Severity == finding.Error {
+				bad = append(bad, f)
+			}
+		}
+		s.fail(bad, i18n.Text{})
+		b.Took = time.Since(start)
+		return b
+	case res.Files == 0:
+		b.Problem = i18n.Msg("не найдено ни одного документа profiler", "no profiler documents found")
+		s.fail(nil, b.Problem)
+		b.Took = time.Since(start)
+		return b
+	}
+
+	cur := make(map[string]*workspace.Doc, len(res.Docs))
+	for _, d := range res.Docs {
+		cur[d.Path] = d
+	}
+	all := s.good == nil
+	lsAll, lsOverview, cards := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	mark := func(d *workspace.Doc) {
+		switch {
+		case d == nil:
+		case d.LS != nil:
+			lsAll[d.LS.ID] = true
+		case d.Profile != nil:
+			lsOverview[d.Profile.LifeSituation] = true
+			cards[d.Profile.LifeSituation+"/"+d.Profile.ID+".html"] = true
+		}
+	}
+	if !all {
+		for p, d := range cur {
+			if old := s.good[p]; old != d { // the memo returns the same Doc for an unchanged file
+				mark(old)
+				mark(d)
+			}
+		}
+		for p, old := range s.good {
+			if cur[p] == nil {
+				mark(old)
+			}
+		}
+	}
+	expected := map[string]bool{}
+	only := func(p string) bool {
+		expected[p] = true
+		dir, file := path.Split(p)
+		dir = strings.TrimSuffix(dir, "/")
+		switch {
+		case all || dir == "" || dir == "assets" || lsAll[dir]:
+			return true
+		case lsOverview[dir] && (file == "index.html" || file == render.PrintFile):
+			return true
+		}
+		return cards[p]
+	}
+	var mu sync.Mutex
+	built := map[string][]byte{}
+	err := render.SiteFunc(res.LifeSituations(), res.Profiles(), render.Options{Lang: s.lang, Format: render.HTML, Only: only},
+		func(f render.File) error {
+			mu.Lock()
+			built[f.Path] = f.Data
+			mu.Unlock()
+			return nil
+		})
+	if err != nil {
+		b.Problem = i18n.Msg("не удалось собрать страницы: %v", "cannot render the pages: %v", err)
+		s.fail(nil, b.Problem)
+		b.Took = time.Since(start)
+		return b
+	}
+	s.mu.Lock()
+	for p := range s.pages {
+		if !expected[p] {
+			delete(s.pages, p)
+			b.Removed++
+		}
+	}
+	for p, data := range built {
+		s.pages[p] = data
+	}
+	s.problems, s.problem = nil, i18n.Text{}
+	s.version++
+	b.Total = len(s.pages)
+	s.mu.Unlock()
+	s.good = cur
+	b.OK, b.Pages, b.Took = true, len(built), time.Since(start)
+	return b
+}
+
+// fail keeps the pages and shows the problems on them.
+func (s *Site) fail(fs []finding.Finding, problem i18n.Text) {
+	s.mu.Lock()
+	s.problems, s.problem = fs, problem
+	s.version++
+	s.mu.Unlock()
+}
+
+// page returns a page and the banner state, as one snapshot.
+func (s *Site) page(p string) (data []byte, ok bool, problems []finding.Finding, problem i18n.Text, version uint64, empty bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	data, ok = s.pages[p]
+	return data, ok, s.problems, s.problem, s.version, len(s.pages) == 0
+}
+
+// Pages lists the paths of the pages served, for tests and the start-up message.
+func (s *Site) Pages() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.pages)
+}
+
+func (b Build) String() string {
+	return fmt.Sprintf("%d pages built, %d removed, %s", b.Pages, b.Removed, b.Took)
+}
