@@ -139,8 +139,8 @@ func (e *env) reportBuild(b serve.Build) {
 			"profiler: %d errors in the input — the last good pages are shown, waiting for a fix\n"), len(errs))
 		return
 	}
-	fmt.Fprintf(e.ios.ErrOut, e.t("profiler: собрано страниц: %d, удалено: %d, всего: %d (%s)\n",
-		"profiler: %d pages built, %d removed, %d in all (%s)\n"), b.Pages, b.Removed, b.Total, b.Took.Round(time.Millisecond))
+	fmt.Fprintf(e.ios.ErrOut, e.t("profiler: собрано страниц: %d, всего в сайте: %d (%s)\n",
+		"profiler: %d pages built, %d in the site (%s)\n"), b.Pages, b.Total, b.Took.Round(time.Millisecond))
 }
 
 // openBrowser asks the desktop to open url; false when there is no way to.

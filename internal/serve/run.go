@@ -60,6 +60,7 @@ func Start(opts Options) (*Server, error) {
 		opts.Built(first)
 	}
 	h := NewHandler(site, opts.Lang, ln.Addr())
+	site.OnChange = h.Notify // set before the watcher's goroutine starts
 	s := &Server{URL: "http://" + ln.Addr().String() + "/", Addr: ln.Addr(), Site: site, Handler: h, First: first,
 		served: make(chan error, 1), watched: make(chan struct{})}
 	s.srv = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 64 << 10}
@@ -71,7 +72,6 @@ func Start(opts Options) (*Server, error) {
 			if opts.Built != nil {
 				opts.Built(b)
 			}
-			h.Notify()
 		})
 	}()
 	go func() { s.served <- s.srv.Serve(ln) }()
@@ -85,6 +85,11 @@ func (s *Server) Stop(timeout time.Duration) error {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	err := s.srv.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		// A connection still busy, or opened and never used (Shutdown waits for those):
+		// after the grace period they are closed, as Ctrl-C asked.
+		err = s.srv.Close()
+	}
 	s.cancel()
 	<-s.watched
 	if serr := <-s.served; serr != nil && !errors.Is(serr, http.ErrServerClosed) && err == nil {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/render"
 	"github.com/profiler-cx/profiler/internal/workspace"
 )
@@ -23,7 +24,6 @@ type Build struct {
 	Findings []finding.Finding // every finding of the check (errors and warnings)
 	Problem  i18n.Text         // set when no finding explains why the pages were kept
 	Pages    int               // pages built
-	Removed  int               // pages dropped
 	Total    int               // pages in the site
 	Took     time.Duration
 }
@@ -33,7 +33,10 @@ type Build struct {
 type Site struct {
 	paths []string
 	lang  i18n.Lang
-	memo  *workspace.Memo
+	// OnChange, when set before the first Rebuild, is called whenever what is served
+	// changed (the pages, or the banner); serve tells the open pages to reload.
+	OnChange func()
+	memo     *workspace.Memo
 
 	build sync.Mutex // one rebuild at a time (the memo requires it)
 	good  map[string]*workspace.Doc
@@ -49,6 +52,13 @@ type Site struct {
 func NewSite(paths []string, lang i18n.Lang) *Site {
 	return &Site{paths: paths, lang: lang, memo: workspace.NewMemo(), pages: map[string][]byte{}}
 }
+
+// Watched makes the site trust the caller to report every change with Forget (or
+// ForgetAll): unchanged files are then not even stat'ed.
+func (s *Site) Watched() { s.memo.Trust = true }
+
+// ForgetAll makes the next rebuild read every file again.
+func (s *Site) ForgetAll() { s.memo.ForgetAll() }
 
 // Forget makes the next rebuild read the file (or every file below the folder) at the
 // display path p again.
@@ -119,22 +129,55 @@ func (s *Site) Rebuild() Build {
 			}
 		}
 	}
+	// Two passes: first the pages of what changed (the card, its overview and print
+	// page), published and announced at once; then the site-wide pages (the index and its
+	// data, which list every profile: most of the work at 10,000 profiles). A reader who
+	// saved a profile sees its card without waiting for the index.
+	lss, ps := res.LifeSituations(), res.Profiles()
 	expected := map[string]bool{}
-	only := func(p string) bool {
+	siteWide := func(p string) bool { return p == "index.html" || strings.HasPrefix(p, "assets/") }
+	first := func(p string) bool {
 		expected[p] = true
 		dir, file := path.Split(p)
 		dir = strings.TrimSuffix(dir, "/")
 		switch {
-		case all || dir == "" || dir == "assets" || lsAll[dir]:
+		case all:
+			return true
+		case siteWide(p):
+			return false
+		case lsAll[dir]:
 			return true
 		case lsOverview[dir] && (file == "index.html" || file == render.PrintFile):
 			return true
 		}
 		return cards[p]
 	}
+	n, err := s.pass(lss, ps, first, expected)
+	b.Pages += n
+	if err == nil && !all && len(lsAll)+len(lsOverview) > 0 {
+		s.changed()
+		// The stylesheet and script depend only on the language: built once, at start.
+		n, err = s.pass(lss, ps, func(p string) bool { return p == "index.html" || p == render.AssetIndex }, nil)
+		b.Pages += n
+	}
+	if err != nil {
+		b.Problem = i18n.Msg("не удалось собрать страницы: %v", "cannot render the pages: %v", err)
+		s.fail(nil, b.Problem)
+		b.Took = time.Since(start)
+		return b
+	}
+	s.good = cur
+	b.OK, b.Took, b.Total = true, time.Since(start), s.Pages()
+	s.changed()
+	return b
+}
+
+// pass builds the pages only picks and publishes them; with expected (the first pass,
+// which sees every page's path), pages no longer in the site are dropped.
+func (s *Site) pass(lss []*model.LifeSituation, ps []*model.Profile, only func(string) bool, expected map[string]bool) (int, error) {
 	var mu sync.Mutex
 	built := map[string][]byte{}
-	err := render.SiteFunc(res.LifeSituations(), res.Profiles(), render.Options{Lang: s.lang, Format: render.HTML, Only: only},
+	err := render.SiteFunc(lss, ps, render.Options{Lang: s.lang, Format: render.HTML, Only: only},
 		func(f render.File) error {
 			mu.Lock()
 			built[f.Path] = f.Data
@@ -142,16 +185,15 @@ func (s *Site) Rebuild() Build {
 			return nil
 		})
 	if err != nil {
-		b.Problem = i18n.Msg("не удалось собрать страницы: %v", "cannot render the pages: %v", err)
-		s.fail(nil, b.Problem)
-		b.Took = time.Since(start)
-		return b
+		return 0, err
 	}
 	s.mu.Lock()
-	for p := range s.pages {
-		if !expected[p] {
-			delete(s.pages, p)
-			b.Removed++
+	defer s.mu.Unlock()
+	if expected != nil {
+		for p := range s.pages {
+			if !expected[p] {
+				delete(s.pages, p)
+			}
 		}
 	}
 	for p, data := range built {
@@ -159,11 +201,14 @@ func (s *Site) Rebuild() Build {
 	}
 	s.problems, s.problem = nil, i18n.Text{}
 	s.version++
-	b.Total = len(s.pages)
-	s.mu.Unlock()
-	s.good = cur
-	b.OK, b.Pages, b.Took = true, len(built), time.Since(start)
-	return b
+	return len(built), nil
+}
+
+// changed tells the open pages (see OnChange).
+func (s *Site) changed() {
+	if s.OnChange != nil {
+		s.OnChange()
+	}
 }
 
 // fail keeps the pages and shows the problems on them.
@@ -172,6 +217,7 @@ func (s *Site) fail(fs []finding.Finding, problem i18n.Text) {
 	s.problems, s.problem = fs, problem
 	s.version++
 	s.mu.Unlock()
+	s.changed()
 }
 
 // page returns a page and the banner state, as one snapshot.
@@ -190,5 +236,5 @@ func (s *Site) Pages() int {
 }
 
 func (b Build) String() string {
-	return fmt.Sprintf("%d pages built, %d removed, %s", b.Pages, b.Removed, b.Took)
+	return fmt.Sprintf("%d pages built, %d in all, %s", b.Pages, b.Total, b.Took)
 }

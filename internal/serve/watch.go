@@ -32,13 +32,19 @@ func NewWatcher(site *Site, paths []string) (*Watcher, error) {
 		return nil, err
 	}
 	x := &Watcher{w: w, site: site}
+	site.Watched()
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
 			continue // reported by the check; a folder made later under a watched one is found
 		}
 		if !st.IsDir() {
+			// A profile named alone is checked with the life situation above its
+			// profiles/ folder: that folder is watched too (not its subfolders).
 			p = filepath.Dir(p)
+			if filepath.Base(p) == "profiles" {
+				_ = w.Add(filepath.Dir(p))
+			}
 		}
 		x.roots = append(x.roots, p)
 		if err := x.addTree(p); err != nil {
@@ -52,6 +58,9 @@ func NewWatcher(site *Site, paths []string) (*Watcher, error) {
 func skipDir(name string) bool { return strings.HasPrefix(name, ".") || name == "node_modules" }
 
 func (x *Watcher) addTree(root string) error {
+	if st, err := os.Lstat(root); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		root += string(filepath.Separator) // a folder named through a link: walk what it leads to, as the check does
+	}
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root {
@@ -73,8 +82,8 @@ func (x *Watcher) addTree(root string) error {
 }
 
 // Run waits for changes and, after each burst, tells the site what changed, rebuilds it
-// and calls done with the result, until ctx ends. A watcher error (an event queue
-// overflow) forgets nothing it cannot know: the memo checks every file's metadata anyway.
+// and calls done with the result, until ctx ends. After a watcher error (the event queue
+// overflowed) every file is read again.
 func (x *Watcher) Run(ctx context.Context, done func(Build)) {
 	defer x.w.Close()
 	timer := time.NewTimer(time.Hour)
@@ -94,6 +103,8 @@ func (x *Watcher) Run(ctx context.Context, done func(Build)) {
 			if !ok {
 				return
 			}
+			// The kernel's queue overflowed: events were lost, so nothing is trusted.
+			x.site.ForgetAll()
 			timer.Reset(Debounce)
 		case <-timer.C:
 			done(x.site.Rebuild())

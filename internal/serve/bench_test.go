@@ -1,0 +1,124 @@
+package serve_test
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/profiler-cx/profiler/internal/cli"
+	"github.com/profiler-cx/profiler/internal/corpus"
+	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/serve"
+)
+
+// The benchmark corpus: 100 life situations × 100 profiles = 10,100 files, clean (render
+// and serve refuse nothing). Run once:
+//
+//	go test -run '^$' -bench . -benchtime=1x ./internal/serve
+const benchLS, benchPerLS = 100, 100
+
+func benchCorpus(b *testing.B) string {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "corpus")
+	if err := corpus.GenerateWith(dir, benchLS, benchPerLS, 1, 0); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkServeStartup: from start to serving the whole site (check and render all).
+func BenchmarkServeStartup(b *testing.B) {
+	dir := benchCorpus(b)
+	b.ResetTimer()
+	for range b.N {
+		s, err := serve.Start(serve.Options{Paths: []string{dir}, Lang: i18n.RU, Addr: "127.0.0.1:0"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !s.First.OK {
+			b.Fatalf("first build failed: %+v", s.First.Findings[:min(3, len(s.First.Findings))])
+		}
+		b.StopTimer()
+		if err := s.Stop(5 * time.Second); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+}
+
+// BenchmarkRenderHTML: `profiler render --format html` of the same corpus into a new
+// folder, the start-up's yardstick.
+func BenchmarkRenderHTML(b *testing.B) {
+	dir := benchCorpus(b)
+	out := b.TempDir()
+	b.ResetTimer()
+	for i := range b.N {
+		var stderr bytes.Buffer
+		ios := cli.IOStreams{Out: &bytes.Buffer{}, ErrOut: &stderr, In: strings.NewReader("")}
+		if code := cli.Main([]string{"render", "--format", "html", "-q", dir, "--out", filepath.Join(out, fmt.Sprint(i))}, ios); code != 0 {
+			b.Fatalf("render: exit %d\n%s", code, stderr.String())
+		}
+	}
+}
+
+// BenchmarkServeEdit: from the write of one changed profile (saved by rename, as editors
+// do) to its updated card being served over HTTP.
+func BenchmarkServeEdit(b *testing.B) {
+	dir := benchCorpus(b)
+	var mu sync.Mutex
+	var rebuilds int
+	var took time.Duration
+	s, err := serve.Start(serve.Options{Paths: []string{dir}, Lang: i18n.RU, Addr: "127.0.0.1:0", Built: func(bd serve.Build) {
+		mu.Lock()
+		rebuilds++
+		took += bd.Took
+		mu.Unlock()
+	}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Stop(5 * time.Second)
+	profs, err := filepath.Glob(filepath.Join(dir, "*", "profiles", "*.yaml"))
+	if err != nil || len(profs) == 0 {
+		b.Fatal("no profiles", err)
+	}
+	prof := profs[len(profs)/2]
+	src := read(b, prof)
+	lsDir := filepath.Base(filepath.Dir(filepath.Dir(prof)))
+	id := strings.TrimSuffix(filepath.Base(prof), ".yaml")
+	// The card's folder is the life situation's id, which the corpus names like its folder.
+	url := "/" + lsDir + "/" + id + ".html"
+	if c, _ := get(b, s, url); c != 200 {
+		b.Fatalf("%s: %d", url, c)
+	}
+	mu.Lock()
+	rebuilds, took = 0, 0
+	mu.Unlock()
+	b.ResetTimer()
+	for i := range b.N {
+		title := fmt.Sprintf("Измененный профиль %d", i)
+		saveByRename(b, prof, []byte(withTitle(src, title)))
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			if _, body := get(b, s, url); strings.Contains(body, title) {
+				break
+			}
+			if time.Now().After(deadline) {
+				b.Fatal("the card never changed")
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+	}
+	b.StopTimer()
+	mu.Lock()
+	defer mu.Unlock()
+	if rebuilds > 0 {
+		// The rebuild itself (check with the memo, render the affected pages); the rest
+		// of ns/op is the debounce, the watcher and HTTP.
+		b.ReportMetric(float64(took.Milliseconds())/float64(rebuilds), "rebuild-ms")
+	}
+}
