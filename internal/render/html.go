@@ -40,18 +40,9 @@ func parseHTMLTemplates(r *renderer, over fs.FS) (*htmltemplate.Template, error)
 		"cardView": func(v htmlView, c *CardPage) htmlView { v.Page, v.Print = c, true; return v },
 	})
 	for _, name := range HTMLTemplateNames {
-		src, err := fs.ReadFile(defaultTemplates, "templates/"+name)
+		src, err := templateSource(over, name)
 		if err != nil {
 			return nil, err
-		}
-		if over != nil {
-			b, err := fs.ReadFile(over, name)
-			switch {
-			case err == nil:
-				src = b
-			case !errors.Is(err, fs.ErrNotExist):
-				return nil, err
-			}
 		}
 		if _, err := root.New(name).Parse(string(src)); err != nil {
 			return nil, err

@@ -328,23 +328,33 @@ func newRenderer(opts Options) (*renderer, error) {
 	return r, nil
 }
 
+// templateSource is the embedded template name, or the file of the same name in over
+// when it has one (--templates); Markdown and HTML templates alike.
+func templateSource(over fs.FS, name string) ([]byte, error) {
+	src, err := fs.ReadFile(defaultTemplates, "templates/"+name)
+	if err != nil {
+		return nil, err
+	}
+	if over != nil {
+		b, err := fs.ReadFile(over, name)
+		switch {
+		case err == nil:
+			src = b
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, err
+		}
+	}
+	return src, nil
+}
+
 // parseTemplates loads the embedded templates, each replaced by the file of the same name
 // in over when it has one.
 func parseTemplates(over fs.FS) (*template.Template, error) {
 	root := template.New("").Funcs(funcs)
 	for _, name := range TemplateNames {
-		src, err := fs.ReadFile(defaultTemplates, "templates/"+name)
+		src, err := templateSource(over, name)
 		if err != nil {
 			return nil, err
-		}
-		if over != nil {
-			b, err := fs.ReadFile(over, name)
-			switch {
-			case err == nil:
-				src = b
-			case !errors.Is(err, fs.ErrNotExist):
-				return nil, err
-			}
 		}
 		if _, err := root.New(name).Parse(string(src)); err != nil {
 			return nil, err
