@@ -23,6 +23,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/segments"
 )
 
 // Rule ids. They are stable and documented in the README.
@@ -198,23 +199,23 @@ func joinStatuses(ss []model.Status) string {
 }
 
 func checkBuckets(s *sink, a model.Attribute) {
-	var bs []bucket
+	var bs []segments.Bucket
 	for j, v := range a.Values {
-		b, ok := parseBucket(v)
+		b, ok := segments.ParseBucket(v)
 		if !ok {
 			continue // the schema reports the shape
 		}
 		ptr := fmt.Sprintf("%s/values/%d", a.Ptr, j)
-		if b.lo > b.hi {
+		if b.Lo > b.Hi {
 			s.at(ptr, finding.Error, RuleRangeBucket, i18n.Msg(
 				"интервал %q: начало больше конца — пишите меньшее число первым", "bucket %q: the start is above the end — write the smaller number first", v))
 			continue
 		}
 		for _, o := range bs {
-			if b.lo <= o.hi && o.lo <= b.hi {
+			if b.Lo <= o.Hi && o.Lo <= b.Hi {
 				s.at(ptr, finding.Warning, RuleRangeBucket, i18n.Msg(
 					"интервал %q пересекается с %q — значение на стыке попадет в оба сегмента; сдвиньте границу",
-					"bucket %q overlaps %q — a value at the boundary falls into both; move the boundary", v, o.text))
+					"bucket %q overlaps %q — a value at the boundary falls into both; move the boundary", v, o.Text))
 				break
 			}
 		}

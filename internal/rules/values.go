@@ -2,49 +2,15 @@ package rules
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/profiler-cx/profiler/internal/catalog"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/segments"
 	"github.com/profiler-cx/profiler/internal/numhint"
 )
-
-// bucket is a declared range value: "18-25" or the open-ended "51+".
-type bucket struct {
-	lo, hi float64
-	text   string
-}
-
-func parseNum(s string) (float64, bool) {
-	s = strings.ReplaceAll(strings.TrimSpace(s), ",", ".")
-	if s == "" {
-		return 0, false
-	}
-	f, err := strconv.ParseFloat(s, 64)
-	return f, err == nil
-}
-
-// parseBucket reads "A-B" or "A+". It also serves profile values, where "22-25" is a
-// sub-range that must lie inside one declared bucket.
-func parseBucket(s string) (bucket, bool) {
-	t := strings.TrimSpace(s)
-	if strings.HasSuffix(t, "+") {
-		lo, ok := parseNum(strings.TrimSuffix(t, "+"))
-		return bucket{lo: lo, hi: 1e308, text: s}, ok
-	}
-	a, b, found := strings.Cut(t, "-")
-	if !found || a == "" {
-		return bucket{}, false
-	}
-	lo, ok1 := parseNum(a)
-	hi, ok2 := parseNum(b)
-	return bucket{lo: lo, hi: hi, text: s}, ok1 && ok2
-}
-
-func (b bucket) contains(lo, hi float64) bool { return b.lo <= lo && hi <= b.hi }
 
 // checkValue checks one profile value against its attribute; lsPath names the file that
 // declares the attribute, for messages that suggest changing the declaration.
@@ -151,17 +117,17 @@ func checkCatalog(s *sink, a *model.Attribute, v model.Scalar) {
 
 func checkRange(s *sink, a *model.Attribute, v model.Scalar, lsPath string) {
 	var lo, hi float64
-	if n, ok := parseNum(v.Text); ok {
+	if n, ok := segments.ParseNumber(v.Text); ok {
 		lo, hi = n, n
-	} else if b, ok := parseBucket(v.Text); ok && !strings.HasSuffix(strings.TrimSpace(v.Text), "+") {
-		if b.lo > b.hi {
+	} else if b, ok := segments.ParseBucket(v.Text); ok && !strings.HasSuffix(strings.TrimSpace(v.Text), "+") {
+		if b.Lo > b.Hi {
 			s.at(v.Ptr, finding.Error, RuleAttrValue, i18n.Msg(
 				"диапазон %q: начало больше конца — пишите меньшее число первым", "range %q: the start is above the end — write the smaller number first", v.Text))
 			return
 		}
-		lo, hi = b.lo, b.hi
-	} else if b, ok := parseBucket(v.Text); ok {
-		lo, hi = b.lo, b.hi
+		lo, hi = b.Lo, b.Hi
+	} else if b, ok := segments.ParseBucket(v.Text); ok {
+		lo, hi = b.Lo, b.Hi
 	} else {
 		msg := i18n.Msg("%q — не число и не диапазон: признак %s («%s») числовой; пишите число (20) или диапазон (\"22-25\")",
 			"%q is neither a number nor a range: attribute %s (%s) is numeric; write a number (20) or a range (\"22-25\")", v.Text, a.ID, a.Title)
@@ -174,9 +140,9 @@ func checkRange(s *sink, a *model.Attribute, v model.Scalar, lsPath string) {
 		s.at(v.Ptr, finding.Error, RuleAttrValue, msg)
 		return
 	}
-	var buckets []bucket
+	var buckets []segments.Bucket
 	for _, bv := range a.Values {
-		if b, ok := parseBucket(bv); ok {
+		if b, ok := segments.ParseBucket(bv); ok {
 			buckets = append(buckets, b)
 		}
 	}
@@ -184,7 +150,7 @@ func checkRange(s *sink, a *model.Attribute, v model.Scalar, lsPath string) {
 		return // any number is fine when no buckets are declared
 	}
 	for _, b := range buckets {
-		if b.contains(lo, hi) {
+		if b.Contains(lo, hi) {
 			return
 		}
 	}

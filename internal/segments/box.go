@@ -317,6 +317,9 @@ type Bucket struct {
 	Text   string
 }
 
+// Contains reports whether the range lo..hi lies inside the bucket.
+func (b Bucket) Contains(lo, hi float64) bool { return b.Lo <= lo && hi <= b.Hi }
+
 // ParseNumber reads a number as profiles write it: 20, 20.5 or 20,5.
 func ParseNumber(s string) (float64, bool) {
 	s = strings.ReplaceAll(strings.TrimSpace(s), ",", ".")
