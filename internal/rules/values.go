@@ -8,8 +8,8 @@ import (
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/model"
-	"github.com/profiler-cx/profiler/internal/segments"
 	"github.com/profiler-cx/profiler/internal/numhint"
+	"github.com/profiler-cx/profiler/internal/segments"
 )
 
 // checkValue checks one profile value against its attribute; lsPath names the file that
