@@ -116,3 +116,57 @@ func lsID(path string) string {
 	}
 	return ""
 }
+
+// LSNames are the file names a life situation may have, preferred first.
+var LSNames = []string{"life-situation.yaml", "life-situation.yml"}
+
+func isLSName(name string) bool { return name == LSNames[0] || name == LSNames[1] }
+
+// LSFile returns the life-situation file (a regular file) in dir, or "".
+func LSFile(dir string) string {
+	for _, n := range LSNames {
+		p := filepath.Join(dir, n)
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			return p
+		}
+	}
+	return ""
+}
+
+// lsFinder returns the life-situation file of the folder above a profiles/ folder, or "".
+// It remembers the answer per folder: a folder of 100 profiles costs one stat, not 100.
+type lsFinder map[string]string
+
+func (m lsFinder) beside(fsPath string) string {
+	dir := filepath.Dir(fsPath)
+	if p, ok := m[dir]; ok {
+		return p
+	}
+	found := ""
+	if InProfiles(dir) {
+		// filepath.Join keeps a relative path relative: "." gives "..", so a profile
+		// named alone inside profiles/ shows its life situation as ../life-situation.yaml.
+		found = LSFile(filepath.Join(dir, ".."))
+	}
+	m[dir] = found
+	return found
+}
+
+// InProfiles reports whether dir is a folder named profiles, however it is written: "."
+// inside profiles/, "./", "../profiles" or an absolute path all count.
+func InProfiles(dir string) bool {
+	switch filepath.Base(dir) {
+	case "profiles":
+		return true
+	case ".", "..": // only these name another folder than their last element
+	default:
+		return false
+	}
+	abs, err := filepath.Abs(dir)
+	return err == nil && filepath.Base(abs) == "profiles"
+}
+
+// LSBeside returns the life-situation file of a profile at path (in a profiles/ folder
+// whose parent holds life-situation.yaml or .yml), or "". The path may be relative to
+// the current folder in any spelling.
+func LSBeside(path string) string { return lsFinder{}.beside(path) }
