@@ -79,7 +79,7 @@ func lsOfArgs(args []string) *model.LifeSituation {
 	if p == "" {
 		return nil
 	}
-	res := workspace.Check([]string{p}, workspace.Options{KeepModels: true, Lean: true})
+	res := workspace.Check([]string{p}, workspace.Options{Keep: workspace.KeepModels})
 	if lss := res.LifeSituations(); len(lss) > 0 {
 		return lss[0]
 	}

@@ -92,7 +92,7 @@ func exportData(res *workspace.Result) []sheet.LSData {
 
 func exportRun(e *env, opts *exportOptions) error {
 	e.quiet = opts.Quiet
-	res := workspace.Check(opts.Paths, workspace.Options{Lean: true, KeepModels: true})
+	res := workspace.Check(opts.Paths, workspace.Options{Keep: workspace.KeepModels})
 	if res.IOError || hasErrors(res.Findings) {
 		e.printFindings(res.Findings)
 		fmt.Fprintln(e.ios.ErrOut, e.t("profiler: ошибка: в файлах есть ошибки — книга не записана; исправьте их (profiler validate) и выгрузите снова",

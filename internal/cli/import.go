@@ -126,7 +126,7 @@ func (e *env) printProblems(ps []sheet.Problem) {
 
 // loadWorkspace checks the workspace and indexes it for import.
 func loadWorkspace(dir string) (*sheet.Workspace, *workspace.Result) {
-	res := workspace.Check([]string{dir}, workspace.Options{Lean: true, KeepModels: true})
+	res := workspace.Check([]string{dir}, workspace.Options{Keep: workspace.KeepModels})
 	ws := &sheet.Workspace{Profiles: map[string]string{}}
 	for _, d := range exportData(res) {
 		ws.LS = append(ws.LS, d)

@@ -141,7 +141,7 @@ func listRows(res *workspace.Result, lang i18n.Lang) []listRow {
 
 func listRun(e *env, opts *listOptions) error {
 	// Only the models are listed: drop the parsed YAML as files are checked.
-	res := workspace.Check(opts.Paths, workspace.Options{Lean: true, KeepModels: true})
+	res := workspace.Check(opts.Paths, workspace.Options{Keep: workspace.KeepModels})
 	rows := filterRows(listRows(res, e.lang), opts)
 	if len(opts.LS) > 0 {
 		if err := checkLSFilter(opts.LS, res); err != nil {

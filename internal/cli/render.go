@@ -135,7 +135,7 @@ func renderRun(e *env, opts *renderOptions) error {
 	if err := workspaceDefaults(opts); err != nil {
 		return err
 	}
-	res := workspace.Check(opts.Paths, workspace.Options{Stdin: e.ios.In, Lean: true, KeepModels: true})
+	res := workspace.Check(opts.Paths, workspace.Options{Stdin: e.ios.In, Keep: workspace.KeepModels})
 	errs, warns := finding.Count(res.Findings)
 	if errs > 0 || res.IOError {
 		e.printFindings(res.Findings)

@@ -75,7 +75,7 @@ Exit codes: 0 done, 1 the input has errors, 2 usage or I/O error.`),
 }
 
 func segmentsRun(e *env, opts *segmentsOptions) error {
-	res := workspace.Check(opts.Paths, workspace.Options{Stdin: e.ios.In, Lean: true, KeepModels: true})
+	res := workspace.Check(opts.Paths, workspace.Options{Stdin: e.ios.In, Keep: workspace.KeepModels})
 	errs, warns := finding.Count(res.Findings)
 	if errs > 0 || res.IOError {
 		// As render: an analysis of broken files would mislead, so show what to fix.

@@ -121,7 +121,7 @@ func validateRun(e *env, opts *validateOptions) error {
 	res := workspace.Check(opts.Paths, workspace.Options{
 		Stdin:      io.TeeReader(e.ios.In, &stdinCopy),
 		StdinName:  opts.StdinName,
-		Lean:       true,
+		Keep:       workspace.KeepFacts,
 		Cache:      c,
 		LSProfiles: true,
 	})

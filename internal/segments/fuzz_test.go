@@ -51,7 +51,7 @@ func hasEmpty(b segments.Box) bool {
 // are symmetric, a profile overlaps itself, duplicates (equal boxes, equal keys) overlap,
 // and the analysis lists a copy of a profile as its duplicate.
 func FuzzRelation(f *testing.F) {
-	res := workspace.Check([]string{"../../examples"}, workspace.Options{Lean: true, KeepModels: true})
+	res := workspace.Check([]string{"../../examples"}, workspace.Options{Keep: workspace.KeepModels})
 	lss, ps := res.LifeSituations(), res.Profiles()
 	if len(lss) == 0 || len(ps) == 0 {
 		f.Fatal("no examples")

@@ -222,7 +222,7 @@ func TestAnalyzeSmallWorkspace(t *testing.T) {
 // on the bundled examples with testdata/golden. Run with -update to rewrite them.
 func TestGolden(t *testing.T) {
 	for _, ws := range []struct{ name, dir string }{{"ws", "testdata/ws"}, {"examples", "../../examples"}} {
-		res := workspace.Check([]string{ws.dir}, workspace.Options{Lean: true, KeepModels: true})
+		res := workspace.Check([]string{ws.dir}, workspace.Options{Keep: workspace.KeepModels})
 		if errs, _ := finding.Count(res.Findings); errs > 0 {
 			t.Fatalf("%s has errors: %v", ws.dir, res.Findings)
 		}
@@ -278,7 +278,7 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, d := range []string{"testdata/ws", "../../examples", dir} {
-		res := workspace.Check([]string{d}, workspace.Options{Lean: true, KeepModels: true})
+		res := workspace.Check([]string{d}, workspace.Options{Keep: workspace.KeepModels})
 		lss := res.LifeSituations()
 		an := segments.Analyze(lss, res.Profiles())
 		if d == "testdata/ws" {

@@ -79,7 +79,7 @@ func (s *Site) Rebuild() Build {
 	s.build.Lock()
 	defer s.build.Unlock()
 	start := time.Now()
-	res := workspace.Check(s.paths, workspace.Options{Lean: true, KeepModels: true, Memo: s.memo})
+	res := workspace.Check(s.paths, workspace.Options{Keep: workspace.KeepModels, Memo: s.memo})
 	b := Build{Findings: res.Findings}
 	errs, _ := finding.Count(res.Findings)
 	switch {

@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // examples loads the repository's examples as export sees them.
 func examples(t testing.TB) []LSData {
 	t.Helper()
-	res := workspace.Check([]string{filepath.Join("..", "..", "examples")}, workspace.Options{Lean: true, KeepModels: true})
+	res := workspace.Check([]string{filepath.Join("..", "..", "examples")}, workspace.Options{Keep: workspace.KeepModels})
 	if len(res.Findings) > 0 {
 		t.Fatalf("examples: %v", res.Findings)
 	}

@@ -201,7 +201,7 @@ func BenchmarkValidate(b *testing.B) {
 	for _, c := range benchCorpora(b) {
 		b.Run(c.name, func(b *testing.B) {
 			measure(b, len(c.files), func() {
-				res := workspace.Check([]string{c.dir}, workspace.Options{Lean: true})
+				res := workspace.Check([]string{c.dir}, workspace.Options{Keep: workspace.KeepFacts})
 				if res.Files != len(c.files) {
 					b.Fatalf("checked %d files, want %d", res.Files, len(c.files))
 				}
@@ -217,7 +217,7 @@ func BenchmarkValidateCached(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			cacheFile := filepath.Join(b.TempDir(), "cache")
 			c0 := cache.Open(cacheFile, "bench")
-			workspace.Check([]string{c.dir}, workspace.Options{Lean: true, Cache: c0})
+			workspace.Check([]string{c.dir}, workspace.Options{Keep: workspace.KeepFacts, Cache: c0})
 			if err := c0.Save(); err != nil {
 				b.Fatal(err)
 			}
@@ -234,7 +234,7 @@ func BenchmarkValidateCached(b *testing.B) {
 					b.Fatal(err)
 				}
 				cf := cache.Open(cacheFile, "bench")
-				res := workspace.Check([]string{c.dir}, workspace.Options{Lean: true, Cache: cf})
+				res := workspace.Check([]string{c.dir}, workspace.Options{Keep: workspace.KeepFacts, Cache: cf})
 				if err := cf.Save(); err != nil {
 					b.Fatal(err)
 				}
@@ -259,7 +259,7 @@ func benchRender(b *testing.B, format render.Format) {
 	for _, c := range benchCorpora(b) {
 		b.Run(c.name, func(b *testing.B) {
 			measure(b, len(c.files), func() {
-				res := workspace.Check([]string{c.clean}, workspace.Options{Lean: true, KeepModels: true})
+				res := workspace.Check([]string{c.clean}, workspace.Options{Keep: workspace.KeepModels})
 				if len(res.Findings) > 0 {
 					b.Fatalf("the clean corpus has %d findings", len(res.Findings))
 				}
@@ -282,7 +282,7 @@ func BenchmarkPagesHTML(b *testing.B) { benchPages(b, render.HTML) }
 func benchPages(b *testing.B, format render.Format) {
 	for _, c := range benchCorpora(b) {
 		b.Run(c.name, func(b *testing.B) {
-			res := workspace.Check([]string{c.clean}, workspace.Options{Lean: true, KeepModels: true})
+			res := workspace.Check([]string{c.clean}, workspace.Options{Keep: workspace.KeepModels})
 			lss, ps := res.LifeSituations(), res.Profiles()
 			measure(b, len(c.files), func() {
 				files, err := render.Site(lss, ps, render.Options{Format: format})
@@ -306,7 +306,7 @@ func BenchmarkSegmentsJSON(b *testing.B) { benchSegments(b, true) }
 func benchSegments(b *testing.B, withJSON bool) {
 	for _, c := range benchCorpora(b) {
 		b.Run(c.name, func(b *testing.B) {
-			res := workspace.Check([]string{c.clean}, workspace.Options{Lean: true, KeepModels: true})
+			res := workspace.Check([]string{c.clean}, workspace.Options{Keep: workspace.KeepModels})
 			lss, ps := res.LifeSituations(), res.Profiles()
 			measure(b, len(c.files), func() {
 				an := segments.Analyze(lss, ps)

@@ -24,15 +24,10 @@ type Options struct {
 	Workers   int       // 0: GOMAXPROCS
 	Stdin     io.Reader // read when a path is "-"
 	StdinName string    // display name (and location for context lookup) of stdin; default "-"
-	// Lean drops each file's parsed YAML once it is checked: Doc.Load and Doc.Profile
-	// are then nil and Doc.LS holds only what the cross-file rules need (ids, statuses,
-	// attributes). It keeps memory low on large workspaces; validate uses it.
-	Lean bool
-	// KeepModels, with Lean, keeps Doc.LS and Doc.Profile whole and drops only the parsed
-	// YAML: render needs the models, not the syntax trees that make up most of the memory.
-	KeepModels bool
+	// Keep is what each Doc keeps once its file is checked; the zero value keeps all.
+	Keep Keep
 	// Cache, when set, supplies results of unchanged files and receives new ones
-	// (validate --cache). It implies Lean for the files it answers.
+	// (validate --cache). It implies KeepFacts for the files it answers.
 	Cache *cache.File
 	// LSProfiles checks, with every life situation named, the profiles of its profiles/
 	// folder too: a pre-commit hook passes only the changed life-situation.yaml, and a
@@ -47,10 +42,26 @@ type Options struct {
 	Memo *Memo
 }
 
+// Keep names what a run keeps of each document once it is checked: the parsed YAML makes
+// up most of the memory, and most commands need only the models or less.
+type Keep int
+
+const (
+	// KeepAll keeps everything: Doc.Load, Doc.LS and Doc.Profile.
+	KeepAll Keep = iota
+	// KeepModels keeps Doc.LS and Doc.Profile whole and drops the parsed YAML (Doc.Load
+	// is nil): render, list, export and serve need the models, not the syntax trees.
+	KeepModels
+	// KeepFacts keeps only what the cross-file rules read: Doc.Load and Doc.Profile are
+	// nil and Doc.LS holds ids, statuses and attributes. It keeps memory low on large
+	// workspaces; validate uses it.
+	KeepFacts
+)
+
 // Doc is one loaded profiler document.
 type Doc struct {
 	Path    string         // display path
-	Load    *load.Document // nil in lean mode and for results taken from the cache
+	Load    *load.Document // nil unless Options.Keep is KeepAll, and for results taken from the cache
 	Kind    schemacheck.Kind
 	LS      *model.LifeSituation // set when Kind is LifeSituation and the value is a mapping
 	Profile *model.Profile       // set when Kind is Profile and the value is a mapping
@@ -288,9 +299,9 @@ func readFinding(display string, err error) finding.Finding {
 func checkCached(t target, data []byte, meta cache.Meta, opts Options) *Doc {
 	if opts.Cache == nil || t.fsPath == "" {
 		d := checkOne(t, data, opts.Limits)
-		if opts.Lean {
+		if opts.Keep != KeepAll {
 			d.at = rules.Record(rules.DocWhere(d.Load), d.facts)
-			if !opts.KeepModels {
+			if opts.Keep == KeepFacts {
 				d.LS, d.Profile = leanLS(d.LS), nil
 			}
 			d.Load = nil

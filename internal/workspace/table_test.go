@@ -44,7 +44,7 @@ func TestBenchTable(t *testing.T) {
 					t.Fatal(err)
 				}
 			}))
-			check = append(check, timeIt(func() { workspace.Check([]string{c.dir}, workspace.Options{Lean: true}) }))
+			check = append(check, timeIt(func() { workspace.Check([]string{c.dir}, workspace.Options{Keep: workspace.KeepFacts}) }))
 			d, cpu, r := runBin(t, bin, "validate", "-q", c.dir)
 			binWall, binCPU = append(binWall, d), append(binCPU, cpu)
 			rss = max(rss, r)

@@ -9,7 +9,7 @@ import (
 )
 
 // TestOrderStable: findings come out in the same order whatever the scheduling, and the
-// lean mode reports exactly what the full mode does.
+// KeepFacts and KeepModels report exactly what KeepAll does.
 func TestOrderStable(t *testing.T) {
 	dir := t.TempDir()
 	if err := corpus.Generate(dir, 8, 40, 5); err != nil {
@@ -19,11 +19,11 @@ func TestOrderStable(t *testing.T) {
 	if len(base.Findings) < 10 {
 		t.Fatalf("only %d findings: the corpus should carry mistakes", len(base.Findings))
 	}
-	for _, o := range []workspace.Options{{Workers: 8}, {Workers: 3, Lean: true}, {Workers: 8, Lean: true}} {
+	for _, o := range []workspace.Options{{Workers: 8}, {Workers: 3, Keep: workspace.KeepFacts}, {Workers: 8, Keep: workspace.KeepFacts}, {Workers: 2, Keep: workspace.KeepModels}} {
 		for range 3 {
 			got := workspace.Check([]string{dir}, o)
 			if !reflect.DeepEqual(got.Findings, base.Findings) {
-				t.Fatalf("Workers=%d Lean=%v: findings differ from Workers=1", o.Workers, o.Lean)
+				t.Fatalf("Workers=%d Keep=%d: findings differ from Workers=1", o.Workers, o.Keep)
 			}
 			if got.Files != base.Files {
 				t.Fatalf("Workers=%d: %d files, want %d", o.Workers, got.Files, base.Files)
@@ -58,7 +58,7 @@ func TestSameFileOnce(t *testing.T) {
 	}
 }
 
-// TestKeepModels: with Lean and KeepModels (what render uses) the models are the same as
+// TestKeepModels: with KeepModels (what render uses) the models are the same as
 // in a full run and only the parsed YAML is dropped.
 func TestKeepModels(t *testing.T) {
 	dir := t.TempDir()
@@ -66,7 +66,7 @@ func TestKeepModels(t *testing.T) {
 		t.Fatal(err)
 	}
 	full := workspace.Check([]string{dir}, workspace.Options{})
-	kept := workspace.Check([]string{dir}, workspace.Options{Lean: true, KeepModels: true})
+	kept := workspace.Check([]string{dir}, workspace.Options{Keep: workspace.KeepModels})
 	if !reflect.DeepEqual(kept.Findings, full.Findings) {
 		t.Fatal("findings differ from the full run")
 	}
