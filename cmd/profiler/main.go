@@ -10,9 +10,7 @@ import (
 
 func main() {
 	restore, ansi := console.Prepare() // Windows: UTF-8 code page and ANSI colours while we run
-	ios := cli.System()
-	ios.NoColor = ios.NoColor || !ansi
-	code := cli.Main(os.Args[1:], ios)
+	code := cli.Main(os.Args[1:], cli.System(ansi))
 	restore()
 	os.Exit(code)
 }

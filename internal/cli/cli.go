@@ -6,44 +6,12 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"github.com/profiler-cx/profiler/internal/gctune"
-	"io"
-	"os"
 	"slices"
 	"strings"
 
-	"github.com/mattn/go-isatty"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/reason"
 )
-
-// IOStreams are the streams a command may use, and what they are connected to.
-type IOStreams struct {
-	In      io.Reader
-	Out     io.Writer
-	ErrOut  io.Writer
-	InTTY   bool
-	OutTTY  bool
-	ErrTTY  bool
-	NoColor bool // NO_COLOR set or TERM=dumb
-	Getenv  func(string) string
-	Now     func() string // today's date, YYYY-MM-DD (injectable for tests)
-}
-
-// System returns the process's real streams and tunes the garbage collector for a
-// short-lived process (see gctune.Tune).
-func System() IOStreams {
-	gctune.Tune() // the real process only: tests keep the runtime defaults
-	noColor := os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb"
-	return IOStreams{
-		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
-		InTTY:   isatty.IsTerminal(os.Stdin.Fd()),
-		OutTTY:  isatty.IsTerminal(os.Stdout.Fd()),
-		ErrTTY:  isatty.IsTerminal(os.Stderr.Fd()),
-		NoColor: noColor,
-		Getenv:  os.Getenv,
-	}
-}
 
 // Exit codes.
 const (
@@ -59,23 +27,42 @@ func (e *exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 // usageError is a mistake on the command line: reported with a hint to --help, exit 2.
 type usageError struct {
-	msg  i18n.Text
-	help bool // the message says what is wrong, not how to fix it: point to --help
+	msg   i18n.Text
+	help  bool  // the message says what is wrong, not how to fix it: point to --help
+	cause error // the error quoted in msg, if any: errors.Is and errors.As see through
 }
 
 func (e *usageError) Error() string { return e.msg.EN }
+func (e *usageError) Unwrap() error { return e.cause }
 
+// usageErr formats a usage error in both languages (i18n.Msg); an error among args is
+// worded in each language (reason.Args) and kept as the cause, as %w would.
 func usageErr(ru, en string, args ...any) error {
-	return &usageError{msg: i18n.Msg(ru, en, reason.Args(args)...)}
+	return &usageError{msg: i18n.Msg(ru, en, reason.Args(args)...), cause: firstError(args)}
 }
 
 // ioError is an I/O failure the user must fix (a file that cannot be written...): exit 2.
-type ioError struct{ msg i18n.Text }
+type ioError struct {
+	msg   i18n.Text
+	cause error
+}
 
 func (e *ioError) Error() string { return e.msg.EN }
+func (e *ioError) Unwrap() error { return e.cause }
 
+// ioErr is usageErr for I/O failures.
 func ioErr(ru, en string, args ...any) error {
-	return &ioError{msg: i18n.Msg(ru, en, reason.Args(args)...)}
+	return &ioError{msg: i18n.Msg(ru, en, reason.Args(args)...), cause: firstError(args)}
+}
+
+// firstError is the first error among message arguments: the cause a message quotes.
+func firstError(args []any) error {
+	for _, a := range args {
+		if err, ok := a.(error); ok {
+			return err
+		}
+	}
+	return nil
 }
 
 // langFromArgs finds --lang before Cobra parses anything, so that help texts and flag
@@ -124,8 +111,8 @@ func Main(args []string, ios IOStreams) int {
 	if v := ios.Getenv(i18n.EnvVar); v != "" && !slices.ContainsFunc(args, func(a string) bool { return a == "--lang" || strings.HasPrefix(a, "--lang=") }) {
 		if _, ok := i18n.Parse(v); !ok {
 			// Not silently Russian: whoever set it expected another language, maybe English.
-			fmt.Fprintf(ios.ErrOut, "profiler: предупреждение: %s=%q — неизвестный язык, вывод на русском; допустимо ru или en "+
-				"(warning: unknown language, using Russian; use ru or en)\n", i18n.EnvVar, v)
+			say(ios.ErrOut, i18n.RU, kindWarning, fmt.Sprintf("%s=%q — неизвестный язык, вывод на русском; допустимо ru или en "+
+				"(warning: unknown language, using Russian; use ru or en)", i18n.EnvVar, v))
 		}
 	}
 	root := newRootCmd(ios, lang)
@@ -142,24 +129,25 @@ func Main(args []string, ios IOStreams) int {
 	return ExitUsage
 }
 
-// printErr writes `profiler: error: …` (and a hint for usage errors) to stderr.
+// printErr reports an error that reached Main: `profiler: error: …`, and for a mistake
+// on the command line a hint to --help.
 func printErr(ios IOStreams, lang i18n.Lang, err error) {
+	helpHint := i18n.Text{RU: "справка — profiler --help", EN: "see profiler --help"}.In(lang)
 	var ue *usageError
 	var ie *ioError
-	prefix := i18n.Text{RU: "profiler: ошибка: ", EN: "profiler: error: "}.In(lang)
 	switch {
 	case errors.As(err, &ue):
 		// Our own usage errors name the fix (the allowed values, «может быть, …?»); the
 		// help hint would only add noise. Flag-parsing errors keep it.
-		fmt.Fprintln(ios.ErrOut, prefix+ue.msg.In(lang))
+		say(ios.ErrOut, lang, kindError, ue.msg.In(lang))
 		if ue.help {
-			fmt.Fprintln(ios.ErrOut, i18n.Text{RU: "profiler: подсказка: справка — profiler --help", EN: "profiler: hint: see profiler --help"}.In(lang))
+			say(ios.ErrOut, lang, kindHint, helpHint)
 		}
 	case errors.As(err, &ie):
-		fmt.Fprintln(ios.ErrOut, prefix+ie.msg.In(lang))
+		say(ios.ErrOut, lang, kindError, ie.msg.In(lang))
 	default:
-		fmt.Fprintln(ios.ErrOut, prefix+translateCobra(err.Error(), lang))
-		fmt.Fprintln(ios.ErrOut, i18n.Text{RU: "profiler: подсказка: справка — profiler --help", EN: "profiler: hint: see profiler --help"}.In(lang))
+		say(ios.ErrOut, lang, kindError, translateCobra(err.Error(), lang))
+		say(ios.ErrOut, lang, kindHint, helpHint)
 	}
 }
 

@@ -224,7 +224,7 @@ func diffRun(e *env, opts *diffOptions) error {
 		out = []byte(diff.Markdown(res, e.lang, 0))
 	default:
 		var b strings.Builder
-		if err := diff.Text(&b, res, diff.TextOptions{Lang: e.lang, Color: e.ios.OutTTY && !e.ios.NoColor}); err != nil {
+		if err := diff.Text(&b, res, diff.TextOptions{Lang: e.lang, Color: e.ios.ColorOut()}); err != nil {
 			return err
 		}
 		out = []byte(b.String())
@@ -256,7 +256,7 @@ func diffExternal(e *env, opts *diffOptions) error {
 	from.Name, to.Name = name(a[1], a[2]), name(a[4], a[5])
 	res := diff.Compare(from, to)
 	var b strings.Builder
-	if err := diff.Text(&b, res, diff.TextOptions{Lang: e.lang, Color: e.ios.OutTTY && !e.ios.NoColor}); err != nil {
+	if err := diff.Text(&b, res, diff.TextOptions{Lang: e.lang, Color: e.ios.ColorOut()}); err != nil {
 		return err
 	}
 	if _, err := io.WriteString(e.ios.Out, b.String()); err != nil {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,13 +15,13 @@ import (
 
 // exportOptions are the parsed flags of `profiler export`.
 type exportOptions struct {
+	env
 	Paths  []string
 	Output string
-	Quiet  bool
 }
 
 func newExportCmd(e *env, runF func(*exportOptions) error) *cobra.Command {
-	opts := &exportOptions{}
+	opts := &exportOptions{env: *e}
 	cmd := &cobra.Command{
 		Use:   e.t("export [ПУТЬ...] --output ФАЙЛ.xlsx", "export [PATH...] --output FILE.xlsx"),
 		Short: e.t("выгрузить ЖС и профили в книгу Excel (.xlsx)", "write life situations and profiles to an Excel workbook (.xlsx)"),
@@ -55,12 +54,12 @@ Files with errors are not exported: run profiler validate first. The workbook is
 			if runF != nil {
 				return runF(opts)
 			}
-			return exportRun(e, opts)
+			return exportRun(opts)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Output, "output", "o", "", e.t("файл книги .xlsx", "the .xlsx workbook to write"))
-	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать о записи", "do not report the file written"))
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, e.t("не сообщать о записи", "do not report the file written"))
 	return cmd
 }
 
@@ -90,20 +89,19 @@ func exportData(res *workspace.Result) []sheet.LSData {
 	return data
 }
 
-func exportRun(e *env, opts *exportOptions) error {
-	e.quiet = opts.Quiet
+func exportRun(opts *exportOptions) error {
 	res := workspace.Check(opts.Paths, workspace.Options{Keep: workspace.KeepModels})
 	if res.IOError || hasErrors(res.Findings) {
-		e.printFindings(res.Findings)
-		fmt.Fprintln(e.ios.ErrOut, e.t("profiler: ошибка: в файлах есть ошибки — книга не записана; исправьте их (profiler validate) и выгрузите снова",
-			"profiler: error: the files have errors — no workbook was written; fix them (profiler validate) and export again"))
+		opts.printFindings(res.Findings)
+		opts.printError(opts.t("в файлах есть ошибки — книга не записана; исправьте их (profiler validate) и выгрузите снова",
+			"the files have errors — no workbook was written; fix them (profiler validate) and export again"))
 		return &exitError{code: ExitFindings}
 	}
 	data := exportData(res)
 	if len(data) == 0 {
 		return usageErr("в %s нет жизненных ситуаций — выгружать нечего", "no life situations in %s — nothing to export", strings.Join(orDot(opts.Paths), " "))
 	}
-	book, err := sheet.Export(data, e.lang)
+	book, err := sheet.Export(data, opts.lang)
 	if err != nil {
 		return ioErr("не удалось построить книгу: %v", "cannot build the workbook: %v", err)
 	}
@@ -114,8 +112,8 @@ func exportRun(e *env, opts *exportOptions) error {
 	for _, d := range data {
 		n += len(d.Profiles)
 	}
-	e.note(i18n.Msg("записана книга %s: ЖС — %d, профилей — %d", "wrote %s: %d life situations, %d profiles",
-		displayPath(opts.Output), len(data), n).In(e.lang))
+	opts.note(i18n.Msg("записана книга %s: ЖС — %d, профилей — %d", "wrote %s: %d life situations, %d profiles",
+		displayPath(opts.Output), len(data), n).In(opts.lang))
 	return nil
 }
 

@@ -8,11 +8,14 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// env carries what every command needs: streams and the language.
+// env is what one run of a command talks through: the streams, the language, and the
+// command's own -q. newRootCmd makes one, read-only, for help texts; each command's
+// options embed a copy (opts := &xOptions{env: *e}) that its flags fill in, so the run
+// function needs nothing but its options and no run's flags reach another.
 type env struct {
 	ios   IOStreams
 	lang  i18n.Lang
-	quiet bool // -q of the running command: no success chatter
+	quiet bool // -q: no success chatter (see note)
 }
 
 func (e *env) t(ru, en string) string { return i18n.Text{RU: ru, EN: en}.In(e.lang) }

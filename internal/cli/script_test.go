@@ -20,11 +20,11 @@ func TestMain(m *testing.M) {
 		}
 	}
 	testscript.Main(m, map[string]func(){
-		"profiler": func() { os.Exit(Main(os.Args[1:], System())) },
+		"profiler": func() { os.Exit(Main(os.Args[1:], System(true))) },
 		// profiler-tty is profiler as on a terminal: prompts are asked and answered from
 		// the script's stdin (interactive `new profile`).
 		"profiler-tty": func() {
-			ios := System()
+			ios := System(true)
 			ios.InTTY, ios.OutTTY = true, true
 			os.Exit(Main(os.Args[1:], ios))
 		},

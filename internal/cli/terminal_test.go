@@ -22,7 +22,7 @@ func TestSystemNoColor(t *testing.T) {
 	for _, tt := range tests {
 		t.Setenv("NO_COLOR", tt.noColor)
 		t.Setenv("TERM", tt.term)
-		if got := System().NoColor; got != tt.want {
+		if got := System(true).NoColor; got != tt.want {
 			t.Errorf("NO_COLOR=%q TERM=%q: NoColor = %v, want %v", tt.noColor, tt.term, got, tt.want)
 		}
 	}

@@ -144,7 +144,7 @@ func validateRun(e *env, opts *validateOptions) error {
 	toTerminal := opts.Output == "" && e.ios.OutTTY
 	rep, err := report.New(opts.Format, report.Options{
 		Lang:    e.lang,
-		Color:   toTerminal && !e.ios.NoColor,
+		Color:   opts.Output == "" && e.ios.ColorOut(),
 		Excerpt: toTerminal,
 		Source:  sourceReader(&stdinCopy, opts.StdinName),
 		Version: version(),
