@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"github.com/profiler-cx/profiler/internal/workspace"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -152,7 +151,7 @@ func initRun(e *env, opts *initOptions) error {
 		dir = id
 	}
 	lsPath := filepath.Join(dir, "life-situation.yaml")
-	for _, name := range workspace.LSNames { // Lstat: anything of that name blocks, not only files
+	for _, name := range model.LSFileNames { // Lstat: anything of that name blocks, not only files
 		p := filepath.Join(dir, name)
 		if _, err := os.Lstat(p); err != nil {
 			continue

@@ -10,7 +10,6 @@ import (
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/render"
-	"github.com/profiler-cx/profiler/internal/schemacheck"
 )
 
 // pair is one entity at the two sides; either may be nil (added, removed).
@@ -18,7 +17,7 @@ type pair struct{ old, new *Doc }
 
 // kindOf is the change kind of a document.
 func kindOf(d *Doc) string {
-	if d.Kind == schemacheck.LifeSituation {
+	if d.Kind == model.KindLifeSituation {
 		return KindLS
 	}
 	return KindProfile

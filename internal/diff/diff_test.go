@@ -14,7 +14,6 @@ import (
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
-	"github.com/profiler-cx/profiler/internal/schemacheck"
 	"github.com/profiler-cx/profiler/internal/workspace"
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
@@ -23,12 +22,12 @@ import (
 )
 
 func profileDoc(path, id, ls string) *Doc {
-	return &Doc{Path: path, OID: path + id, Decoded: workspace.Decoded{Kind: schemacheck.Profile,
+	return &Doc{Path: path, OID: path + id, Decoded: workspace.Decoded{Kind: model.KindProfile,
 		Profile: &model.Profile{ID: id, LifeSituation: ls, Title: id, Status: model.Citizen, Stage: model.StageSegment}}}
 }
 
 func TestMatch(t *testing.T) {
-	broken := &Doc{Path: "ls/profiles/b.yaml", Decoded: workspace.Decoded{Kind: schemacheck.Profile,
+	broken := &Doc{Path: "ls/profiles/b.yaml", Decoded: workspace.Decoded{Kind: model.KindProfile,
 		Problem: finding.Finding{Rule: load.RuleSyntax}}}
 	noID := profileDoc("x.yaml", "", "ls")
 	from := []*Doc{
@@ -220,10 +219,10 @@ func sample() *Result {
 		Attributes: []model.AttrValue{{Key: "form", Values: []model.Scalar{{Text: "очно-заочная"}}}},
 		Priority:   model.Priority{Capacity: model.Param{Set: true, Number: 50}, Satisfaction: model.Param{Set: true, Number: 1, Scale: 5}}}
 	lsDoc := func(l *model.LifeSituation, oid string) *Doc {
-		return &Doc{Path: "vuz/life-situation.yaml", OID: oid, Decoded: workspace.Decoded{Kind: schemacheck.LifeSituation, LS: l}}
+		return &Doc{Path: "vuz/life-situation.yaml", OID: oid, Decoded: workspace.Decoded{Kind: model.KindLifeSituation, LS: l}}
 	}
 	pDoc := func(p *model.Profile, path, oid string) *Doc {
-		return &Doc{Path: path, OID: oid, Decoded: workspace.Decoded{Kind: schemacheck.Profile, Profile: p}}
+		return &Doc{Path: path, OID: oid, Decoded: workspace.Decoded{Kind: model.KindProfile, Profile: p}}
 	}
 	from := &Side{Name: "main", Docs: []*Doc{lsDoc(ls, "1"), pDoc(old, "vuz/profiles/p.yaml", "2"), pDoc(other, "vuz/profiles/q.yaml", "3")}}
 	to := &Side{Name: WorkTree, Docs: []*Doc{lsDoc(ls2, "4"), pDoc(&nw, "vuz/profiles/p.yaml", "5"), pDoc(other, "vuz/profiles/q.yaml", "3")}}

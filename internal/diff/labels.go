@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/schemacheck"
 )
 
@@ -36,9 +37,9 @@ var fieldRU = map[string]string{"source": "источник", "stage": "этап
 // "priority" wrapper skipped; names[i], when set, replaces the title of segment i (the
 // title of an attribute or service whose id the path holds).
 func label(kind, dotted string, names map[int]string) i18n.Text {
-	k := schemacheck.Profile
+	k := model.KindProfile
 	if kind == KindLS {
-		k = schemacheck.LifeSituation
+		k = model.KindLifeSituation
 	}
 	segs := strings.Split(dotted, ".")
 	if len(segs) > 1 && segs[len(segs)-1] == "value" {

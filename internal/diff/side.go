@@ -18,7 +18,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/gitrev"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
-	"github.com/profiler-cx/profiler/internal/schemacheck"
+	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/workspace"
 )
 
@@ -110,7 +110,7 @@ func Load(repo *gitrev.Repo, r Range, paths []string, lim load.Limits) (from, to
 		}
 	}
 	cache := &decodeCache{m: map[string]*workspace.Decoded{}, lim: lim}
-	light := func(f file) bool { return unchanged[f.path] && !workspace.IsLSName(path.Base(f.path)) }
+	light := func(f file) bool { return unchanged[f.path] && !model.IsLSFileName(path.Base(f.path)) }
 	fromD, toD := cache.docs(fromFiles, light), cache.docs(toFiles, light)
 	changedLS := map[string]bool{}
 	for _, ds := range [][]*Doc{fromD, toD} {
@@ -290,7 +290,7 @@ func readProblem(p string, err error) finding.Finding {
 func toDocs(fs []file) []file {
 	lsDirs := map[string]bool{}
 	for _, f := range fs {
-		if workspace.IsLSName(path.Base(f.path)) && f.prob.Rule == "" {
+		if model.IsLSFileName(path.Base(f.path)) && f.prob.Rule == "" {
 			lsDirs[path.Dir(f.path)] = true
 		}
 	}
@@ -339,7 +339,7 @@ func (c *decodeCache) docs(fs []file, light func(file) bool) []*Doc {
 					c.mu.Unlock()
 					if !ok {
 						if p, quick := quickProfile(f.data); quick {
-							dec = &workspace.Decoded{Kind: schemacheck.Profile, Profile: p}
+							dec = &workspace.Decoded{Kind: model.KindProfile, Profile: p}
 						}
 						c.mu.Lock()
 						c.m[lkey] = dec // nil: the scanner declined, parse the file

@@ -10,6 +10,7 @@ import (
 
 	"github.com/profiler-cx/profiler/internal/corpus"
 	"github.com/profiler-cx/profiler/internal/load"
+	"github.com/profiler-cx/profiler/internal/model"
 )
 
 // mutate returns a copy of v with one random change of the kinds users make: a key
@@ -90,9 +91,9 @@ func TestQuickAgrees(t *testing.T) {
 		if !doc.Usable {
 			continue
 		}
-		kind := Profile
+		kind := model.KindProfile
 		if strings.HasSuffix(f, "life-situation.yaml") {
-			kind = LifeSituation
+			kind = model.KindLifeSituation
 		}
 		values := []any{doc.Value}
 		for range 30 {

@@ -136,7 +136,7 @@ func enclosingObjects(ptr string) []string {
 // last segment and whether the object around it requires it. It answers "" and false
 // where the walk cannot follow (a pointer outside the schema).
 func (t translator) describe(ptr string) (title string, required bool) {
-	file := t.kind.SchemaFile()
+	file := schemaFile(t.kind)
 	node, _ := t.st.raw[file].(map[string]any)
 	segs := load.Split(ptr)
 	for i, seg := range segs {

@@ -34,7 +34,7 @@ const (
 type translator struct {
 	st    *compiled
 	doc   *load.Document
-	kind  Kind
+	kind  model.Kind
 	track *causes // nil: no tracking
 }
 

@@ -20,29 +20,21 @@ import (
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
+	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/schemas"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
-// Kind is the kind of a profiler document; it selects the schema.
-type Kind string
-
-// Document kinds of format v1.
-const (
-	LifeSituation Kind = "LifeSituation"
-	Profile       Kind = "Profile"
-)
-
-// SchemaFile returns the schema file name for a kind.
-func (k Kind) SchemaFile() string {
-	if k == LifeSituation {
+// schemaFile returns the schema file name for a kind.
+func schemaFile(k model.Kind) string {
+	if k == model.KindLifeSituation {
 		return schemas.LifeSituation
 	}
 	return schemas.Profile
 }
 
 type compiled struct {
-	byKind map[Kind]*jsonschema.Schema
+	byKind map[model.Kind]*jsonschema.Schema
 	raw    map[string]any // schema file name -> parsed JSON, for messages
 	err    error
 }
@@ -76,11 +68,11 @@ func compile() *compiled {
 				return
 			}
 		}
-		state.byKind = map[Kind]*jsonschema.Schema{}
-		for _, k := range []Kind{LifeSituation, Profile} {
-			s, err := c.Compile(schemas.BaseURL + k.SchemaFile())
+		state.byKind = map[model.Kind]*jsonschema.Schema{}
+		for _, k := range []model.Kind{model.KindLifeSituation, model.KindProfile} {
+			s, err := c.Compile(schemas.BaseURL + schemaFile(k))
 			if err != nil {
-				state.err = fmt.Errorf("schemacheck: compiling %s: %w", k.SchemaFile(), err)
+				state.err = fmt.Errorf("schemacheck: compiling %s: %w", schemaFile(k), err)
 				return
 			}
 			state.byKind[k] = s
@@ -94,7 +86,7 @@ func Init() error { return compile().err }
 
 // Check validates doc.Value against the schema of kind and returns the findings.
 // doc must be Usable. Findings at pointers the loader already reported are dropped.
-func Check(doc *load.Document, kind Kind) (out []finding.Finding) {
+func Check(doc *load.Document, kind model.Kind) (out []finding.Finding) {
 	st := compile()
 	if st.err != nil {
 		return []finding.Finding{{File: doc.Path, Line: 1, Column: 1, Severity: finding.Error, Rule: "internal",

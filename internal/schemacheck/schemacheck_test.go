@@ -6,6 +6,7 @@ import (
 
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/load"
+	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/schemacheck"
 	"github.com/profiler-cx/profiler/internal/testws"
 )
@@ -67,63 +68,63 @@ history:
 
 type schemaCase struct {
 	name  string
-	kind  schemacheck.Kind
+	kind  model.Kind
 	edits []string // old, new pairs applied to the base of kind; the result holds testws.Mark
 	rule  string
 	ru    string // a part the Russian message must contain (how to fix it)
 }
 
 var schemaCases = []schemaCase{
-	{"string where a list is expected", schemacheck.LifeSituation, []string{"statuses: [citizen, business]", "statuses: ⟪citizen"}, schemacheck.RuleType, "ожидается список"},
-	{"unquoted 007 where a string is expected", schemacheck.Profile, []string{"title: Студент", "title: ⟪007"}, schemacheck.RuleType, `возьмите значение в кавычки: "007"`},
-	{"unquoted true where a string is expected", schemacheck.Profile, []string{"[Веб-сайт вуза]", "[⟪true]"}, schemacheck.RuleType, "в кавычки"},
-	{"number where {value} is expected", schemacheck.Profile, []string{"capacity: {value: 10, source: Статистика приемной комиссии}", "capacity: ⟪10"}, schemacheck.RuleType, "{value: 10}"},
-	{"quoted number", schemacheck.Profile, []string{"value: 10,", `value: ⟪"10",`}, schemacheck.RuleType, "ожидается целое число, а здесь строка — уберите кавычки: 10"},
-	{"fraction where an integer is expected", schemacheck.Profile, []string{"value: 10,", "value: ⟪10.5,"}, schemacheck.RuleType, "ожидается целое число, а здесь дробное число"},
-	{"enum attribute with neither values nor catalog", schemacheck.LifeSituation, []string{"  - id: sex", "  - ⟪id: sex", "    values: [мужской, женский]\n", ""}, schemacheck.RuleRequired, "attributes[0] (при type: enum): нужно хотя бы одно из полей values или catalog — добавьте одно из них"},
-	{"null value", schemacheck.Profile, []string{"title: Студент", "title: ⟪~"}, schemacheck.RuleType, "title: ожидается строка, а здесь пустое значение — заполните его"},
-	{"null optional value", schemacheck.Profile, []string{"title: Студент", "title: Студент\nnotes: ⟪~"}, schemacheck.RuleType, "notes: ожидается строка, а здесь пустое значение — заполните его или удалите ключ"},
-	{"enum typo", schemacheck.Profile, []string{"status: citizen", "status: ⟪citizn"}, schemacheck.RuleEnum, "может быть, citizen?"},
-	{"kind typo", schemacheck.Profile, []string{"kind: Profile", "kind: ⟪Profil"}, schemacheck.RuleEnum, "должно быть Profile"},
-	{"apiVersion v2", schemacheck.Profile, []string{"apiVersion: profiler/v1", "apiVersion: ⟪profiler/v2"}, schemacheck.RuleEnum, "только формат profiler/v1"},
-	{"unknown service type", schemacheck.LifeSituation, []string{"type: service", "type: ⟪услуга"}, schemacheck.RuleEnum, "service, function, support-measure"},
-	{"missing title at the root", schemacheck.Profile, []string{"apiVersion: profiler/v1", "⟪apiVersion: profiler/v1", "title: Студент\n", ""}, schemacheck.RuleRequired, "нет обязательного поля title («Название профиля»): добавьте его"},
-	{"missing value in a flow mapping", schemacheck.Profile, []string{"capacity: {value: 10, source: Статистика приемной комиссии}", "capacity: ⟪{source: Статистика приемной комиссии}"}, schemacheck.RuleRequired, "value («Количество лиц»)"},
-	{"missing evidence of a confirmed hypothesis", schemacheck.Profile, []string{"  - {text: Чаще подают документы через ЕПГУ, status: open}", "  - ⟪{text: Чаще подают документы через ЕПГУ, status: confirmed}"}, schemacheck.RuleRequired, "evidence («Обоснование»)"},
-	{"unknown key at the root: the missing field it causes is said in its message (issue 12 item 9)", schemacheck.Profile, []string{"title: Студент", "⟪titel: Студент"}, schemacheck.RuleUnknownKey, "(может быть, title?); поле title обязательно"},
-	{"unknown key nested", schemacheck.Profile, []string{"  satisfaction: {value: 3.1}", "  ⟪satisfaktion: {value: 3.1}"}, schemacheck.RuleUnknownKey, "может быть, satisfaction?"},
-	{"id not a slug", schemacheck.Profile, []string{"id: student", "id: ⟪Student_1"}, schemacheck.RuleFormat, "например student-1"},
-	{"Cyrillic id", schemacheck.LifeSituation, []string{"id: vuz", "id: ⟪вуз"}, schemacheck.RuleFormat, "латиницей"},
-	{"date not ISO", schemacheck.Profile, []string{"date: 2026-03-01", "date: ⟪01.03.2026"}, schemacheck.RuleFormat, "пишите 2026-03-01"},
-	{"date not in the calendar", schemacheck.Profile, []string{"date: 2026-03-01", "date: ⟪2026-02-30"}, schemacheck.RuleFormat, "такой даты нет"},
-	{"blank title", schemacheck.Profile, []string{"title: Студент", `title: ⟪"  "`}, schemacheck.RuleFormat, "title: пустое значение — заполните его"},
-	{"blank optional owner", schemacheck.LifeSituation, []string{"title: Поступление в вуз", "title: Поступление в вуз\nowner: ⟪\"\""}, schemacheck.RuleFormat, "owner: пустое значение — заполните его или удалите ключ"},
-	{"blank list item", schemacheck.Profile, []string{"[Веб-сайт вуза]", `[Веб-сайт вуза, ⟪""]`}, schemacheck.RuleFormat, "channels.informing[1]: пустое значение — заполните пункт или удалите его"},
-	{"bucket not A-B", schemacheck.LifeSituation, []string{`values: ["18-25", "26-35"]`, `values: ["18-25", ⟪"26..35"]`}, schemacheck.RuleFormat, `"A-B"`},
-	{"negative capacity", schemacheck.Profile, []string{"value: 10,", "value: ⟪-1,"}, schemacheck.RuleRange, "не меньше 0"},
-	{"zero scale", schemacheck.Profile, []string{"satisfaction: {value: 3.1}", "satisfaction: {value: 3.1, scale: ⟪0}"}, schemacheck.RuleRange, "больше 0"},
-	{"empty statuses", schemacheck.LifeSituation, []string{"statuses: [citizen, business]", "statuses: ⟪[]"}, schemacheck.RuleEmpty, "добавьте хотя бы один пункт"},
-	{"empty attributes", schemacheck.Profile, []string{"attributes:\n  sex: мужской", "attributes: ⟪{}"}, schemacheck.RuleEmpty, "добавьте хотя бы одну пару"},
-	{"duplicate status", schemacheck.LifeSituation, []string{"statuses: [citizen, business]", "statuses: [citizen, ⟪citizen]"}, schemacheck.RuleDuplicate, "удалите повтор"},
-	{"values and catalog together", schemacheck.LifeSituation, []string{"  - id: region", "  - ⟪id: region", "    catalog: ru-regions", "    catalog: ru-regions\n    values: [Москва]"}, schemacheck.RuleConflict, "либо values, либо catalog"},
-	{"values on a text attribute", schemacheck.LifeSituation, []string{"  - id: note", "  - ⟪id: note", "    type: text", "    type: text\n    values: [да]"}, schemacheck.RuleConflict, "смените type на enum"},
-	{"hypothesis without journey", schemacheck.Profile, []string{"stage: hypothesis", "stage: ⟪hypothesis", "journey: [Пытается минимизировать личные посещения]\n", ""}, schemacheck.RuleStageGate, "нужно поле journey («Особенности клиентского пути»): добавьте хотя бы один пункт — или оставьте профиль на этапе «сегмент (II этап)» (stage: segment)"},
-	{"hypothesis with empty journey", schemacheck.Profile, []string{"stage: hypothesis", "stage: ⟪hypothesis", "journey: [Пытается минимизировать личные посещения]", "journey: []"}, schemacheck.RuleStageGate, "список journey («Особенности клиентского пути») пуст"},
-	{"hypothesis without channels", schemacheck.Profile, []string{"stage: hypothesis", "stage: ⟪hypothesis", "channels:\n  informing: [Веб-сайт вуза]\n  service: [ЕПГУ]\n", ""}, schemacheck.RuleStageGate, "channels.informing / channels.service"},
-	{"hypothesis with empty channels", schemacheck.Profile, []string{"stage: hypothesis", "stage: ⟪hypothesis", "channels:\n  informing: [Веб-сайт вуза]\n  service: [ЕПГУ]\n", "channels: {informing: []}\n"}, schemacheck.RuleStageGate, "channels.informing / channels.service"},
-	{"refined without history", schemacheck.Profile, []string{"stage: hypothesis", "stage: ⟪refined", "history:\n  - {date: 2026-03-01, change: Уточнены каналы}\n", ""}, schemacheck.RuleStageGate, "stage: hypothesis"},
-	{"final without sources", schemacheck.Profile, []string{"stage: hypothesis", "stage: ⟪final", "status: open}", "status: refuted, evidence: Опрос абитуриентов}"}, schemacheck.RuleStageGate, "sources («Источники»)"},
-	{"final with an open hypothesis", schemacheck.Profile, []string{"stage: hypothesis", "stage: ⟪final", "history:", "sources: [Опрос абитуриентов, n=400]\nhistory:"}, schemacheck.RuleStageGate, "гипотеза №1 (строка 19) еще не проверена"},
+	{"string where a list is expected", model.KindLifeSituation, []string{"statuses: [citizen, business]", "statuses: ⟪citizen"}, schemacheck.RuleType, "ожидается список"},
+	{"unquoted 007 where a string is expected", model.KindProfile, []string{"title: Студент", "title: ⟪007"}, schemacheck.RuleType, `возьмите значение в кавычки: "007"`},
+	{"unquoted true where a string is expected", model.KindProfile, []string{"[Веб-сайт вуза]", "[⟪true]"}, schemacheck.RuleType, "в кавычки"},
+	{"number where {value} is expected", model.KindProfile, []string{"capacity: {value: 10, source: Статистика приемной комиссии}", "capacity: ⟪10"}, schemacheck.RuleType, "{value: 10}"},
+	{"quoted number", model.KindProfile, []string{"value: 10,", `value: ⟪"10",`}, schemacheck.RuleType, "ожидается целое число, а здесь строка — уберите кавычки: 10"},
+	{"fraction where an integer is expected", model.KindProfile, []string{"value: 10,", "value: ⟪10.5,"}, schemacheck.RuleType, "ожидается целое число, а здесь дробное число"},
+	{"enum attribute with neither values nor catalog", model.KindLifeSituation, []string{"  - id: sex", "  - ⟪id: sex", "    values: [мужской, женский]\n", ""}, schemacheck.RuleRequired, "attributes[0] (при type: enum): нужно хотя бы одно из полей values или catalog — добавьте одно из них"},
+	{"null value", model.KindProfile, []string{"title: Студент", "title: ⟪~"}, schemacheck.RuleType, "title: ожидается строка, а здесь пустое значение — заполните его"},
+	{"null optional value", model.KindProfile, []string{"title: Студент", "title: Студент\nnotes: ⟪~"}, schemacheck.RuleType, "notes: ожидается строка, а здесь пустое значение — заполните его или удалите ключ"},
+	{"enum typo", model.KindProfile, []string{"status: citizen", "status: ⟪citizn"}, schemacheck.RuleEnum, "может быть, citizen?"},
+	{"kind typo", model.KindProfile, []string{"kind: Profile", "kind: ⟪Profil"}, schemacheck.RuleEnum, "должно быть Profile"},
+	{"apiVersion v2", model.KindProfile, []string{"apiVersion: profiler/v1", "apiVersion: ⟪profiler/v2"}, schemacheck.RuleEnum, "только формат profiler/v1"},
+	{"unknown service type", model.KindLifeSituation, []string{"type: service", "type: ⟪услуга"}, schemacheck.RuleEnum, "service, function, support-measure"},
+	{"missing title at the root", model.KindProfile, []string{"apiVersion: profiler/v1", "⟪apiVersion: profiler/v1", "title: Студент\n", ""}, schemacheck.RuleRequired, "нет обязательного поля title («Название профиля»): добавьте его"},
+	{"missing value in a flow mapping", model.KindProfile, []string{"capacity: {value: 10, source: Статистика приемной комиссии}", "capacity: ⟪{source: Статистика приемной комиссии}"}, schemacheck.RuleRequired, "value («Количество лиц»)"},
+	{"missing evidence of a confirmed hypothesis", model.KindProfile, []string{"  - {text: Чаще подают документы через ЕПГУ, status: open}", "  - ⟪{text: Чаще подают документы через ЕПГУ, status: confirmed}"}, schemacheck.RuleRequired, "evidence («Обоснование»)"},
+	{"unknown key at the root: the missing field it causes is said in its message (issue 12 item 9)", model.KindProfile, []string{"title: Студент", "⟪titel: Студент"}, schemacheck.RuleUnknownKey, "(может быть, title?); поле title обязательно"},
+	{"unknown key nested", model.KindProfile, []string{"  satisfaction: {value: 3.1}", "  ⟪satisfaktion: {value: 3.1}"}, schemacheck.RuleUnknownKey, "может быть, satisfaction?"},
+	{"id not a slug", model.KindProfile, []string{"id: student", "id: ⟪Student_1"}, schemacheck.RuleFormat, "например student-1"},
+	{"Cyrillic id", model.KindLifeSituation, []string{"id: vuz", "id: ⟪вуз"}, schemacheck.RuleFormat, "латиницей"},
+	{"date not ISO", model.KindProfile, []string{"date: 2026-03-01", "date: ⟪01.03.2026"}, schemacheck.RuleFormat, "пишите 2026-03-01"},
+	{"date not in the calendar", model.KindProfile, []string{"date: 2026-03-01", "date: ⟪2026-02-30"}, schemacheck.RuleFormat, "такой даты нет"},
+	{"blank title", model.KindProfile, []string{"title: Студент", `title: ⟪"  "`}, schemacheck.RuleFormat, "title: пустое значение — заполните его"},
+	{"blank optional owner", model.KindLifeSituation, []string{"title: Поступление в вуз", "title: Поступление в вуз\nowner: ⟪\"\""}, schemacheck.RuleFormat, "owner: пустое значение — заполните его или удалите ключ"},
+	{"blank list item", model.KindProfile, []string{"[Веб-сайт вуза]", `[Веб-сайт вуза, ⟪""]`}, schemacheck.RuleFormat, "channels.informing[1]: пустое значение — заполните пункт или удалите его"},
+	{"bucket not A-B", model.KindLifeSituation, []string{`values: ["18-25", "26-35"]`, `values: ["18-25", ⟪"26..35"]`}, schemacheck.RuleFormat, `"A-B"`},
+	{"negative capacity", model.KindProfile, []string{"value: 10,", "value: ⟪-1,"}, schemacheck.RuleRange, "не меньше 0"},
+	{"zero scale", model.KindProfile, []string{"satisfaction: {value: 3.1}", "satisfaction: {value: 3.1, scale: ⟪0}"}, schemacheck.RuleRange, "больше 0"},
+	{"empty statuses", model.KindLifeSituation, []string{"statuses: [citizen, business]", "statuses: ⟪[]"}, schemacheck.RuleEmpty, "добавьте хотя бы один пункт"},
+	{"empty attributes", model.KindProfile, []string{"attributes:\n  sex: мужской", "attributes: ⟪{}"}, schemacheck.RuleEmpty, "добавьте хотя бы одну пару"},
+	{"duplicate status", model.KindLifeSituation, []string{"statuses: [citizen, business]", "statuses: [citizen, ⟪citizen]"}, schemacheck.RuleDuplicate, "удалите повтор"},
+	{"values and catalog together", model.KindLifeSituation, []string{"  - id: region", "  - ⟪id: region", "    catalog: ru-regions", "    catalog: ru-regions\n    values: [Москва]"}, schemacheck.RuleConflict, "либо values, либо catalog"},
+	{"values on a text attribute", model.KindLifeSituation, []string{"  - id: note", "  - ⟪id: note", "    type: text", "    type: text\n    values: [да]"}, schemacheck.RuleConflict, "смените type на enum"},
+	{"hypothesis without journey", model.KindProfile, []string{"stage: hypothesis", "stage: ⟪hypothesis", "journey: [Пытается минимизировать личные посещения]\n", ""}, schemacheck.RuleStageGate, "нужно поле journey («Особенности клиентского пути»): добавьте хотя бы один пункт — или оставьте профиль на этапе «сегмент (II этап)» (stage: segment)"},
+	{"hypothesis with empty journey", model.KindProfile, []string{"stage: hypothesis", "stage: ⟪hypothesis", "journey: [Пытается минимизировать личные посещения]", "journey: []"}, schemacheck.RuleStageGate, "список journey («Особенности клиентского пути») пуст"},
+	{"hypothesis without channels", model.KindProfile, []string{"stage: hypothesis", "stage: ⟪hypothesis", "channels:\n  informing: [Веб-сайт вуза]\n  service: [ЕПГУ]\n", ""}, schemacheck.RuleStageGate, "channels.informing / channels.service"},
+	{"hypothesis with empty channels", model.KindProfile, []string{"stage: hypothesis", "stage: ⟪hypothesis", "channels:\n  informing: [Веб-сайт вуза]\n  service: [ЕПГУ]\n", "channels: {informing: []}\n"}, schemacheck.RuleStageGate, "channels.informing / channels.service"},
+	{"refined without history", model.KindProfile, []string{"stage: hypothesis", "stage: ⟪refined", "history:\n  - {date: 2026-03-01, change: Уточнены каналы}\n", ""}, schemacheck.RuleStageGate, "stage: hypothesis"},
+	{"final without sources", model.KindProfile, []string{"stage: hypothesis", "stage: ⟪final", "status: open}", "status: refuted, evidence: Опрос абитуриентов}"}, schemacheck.RuleStageGate, "sources («Источники»)"},
+	{"final with an open hypothesis", model.KindProfile, []string{"stage: hypothesis", "stage: ⟪final", "history:", "sources: [Опрос абитуриентов, n=400]\nhistory:"}, schemacheck.RuleStageGate, "гипотеза №1 (строка 19) еще не проверена"},
 }
 
-func base(kind schemacheck.Kind) (name, text string) {
-	if kind == schemacheck.LifeSituation {
+func base(kind model.Kind) (name, text string) {
+	if kind == model.KindLifeSituation {
 		return "vuz/life-situation.yaml", baseLS
 	}
 	return "vuz/profiles/student.yaml", baseProfile
 }
 
-func check(t *testing.T, name, text string, kind schemacheck.Kind) []finding.Finding {
+func check(t *testing.T, name, text string, kind model.Kind) []finding.Finding {
 	t.Helper()
 	doc, fs := load.Parse(name, []byte(text), load.Limits{})
 	if len(fs) > 0 || !doc.Usable {
@@ -133,7 +134,7 @@ func check(t *testing.T, name, text string, kind schemacheck.Kind) []finding.Fin
 }
 
 func TestBasesAreClean(t *testing.T) {
-	for _, k := range []schemacheck.Kind{schemacheck.LifeSituation, schemacheck.Profile} {
+	for _, k := range []model.Kind{model.KindLifeSituation, model.KindProfile} {
 		name, text := base(k)
 		if fs := check(t, name, text, k); len(fs) > 0 {
 			t.Errorf("%s is not clean:\n%s", name, testws.Format(fs))
@@ -214,8 +215,8 @@ func TestEveryReadmeRuleIsTested(t *testing.T) {
 // TestRequiredFieldIsNotToBeRemoved: the hint for an empty required field never suggests
 // removing it (the next run would report it missing).
 func TestRequiredFieldIsNotToBeRemoved(t *testing.T) {
-	name, text := base(schemacheck.Profile)
-	fs := check(t, name, strings.Replace(text, "title: Студент", `title: ""`, 1), schemacheck.Profile)
+	name, text := base(model.KindProfile)
+	fs := check(t, name, strings.Replace(text, "title: Студент", `title: ""`, 1), model.KindProfile)
 	if len(fs) != 1 || fs[0].Message.RU != "title: пустое значение — заполните его" {
 		t.Errorf("got:\n%s", testws.Format(fs))
 	}

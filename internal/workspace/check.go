@@ -5,7 +5,6 @@ package workspace
 import (
 	"io"
 	"os"
-	"path"
 	"runtime"
 	"sync"
 
@@ -62,7 +61,7 @@ const (
 type Doc struct {
 	Path    string         // display path
 	Load    *load.Document // nil unless Options.Keep is KeepAll, and for results taken from the cache
-	Kind    schemacheck.Kind
+	Kind    model.Kind
 	LS      *model.LifeSituation // set when Kind is LifeSituation and the value is a mapping
 	Profile *model.Profile       // set when Kind is Profile and the value is a mapping
 	Context bool                 // loaded only to resolve references; its findings are not reported
@@ -325,7 +324,7 @@ func checkCached(t target, data []byte, meta cache.Meta, opts Options) *Doc {
 }
 
 func fromEntry(t target, e *cache.Entry) *Doc {
-	return &Doc{Path: t.display, Kind: schemacheck.Kind(e.Kind), LS: e.LS, facts: e.Facts,
+	return &Doc{Path: t.display, Kind: model.Kind(e.Kind), LS: e.LS, facts: e.Facts,
 		Context: t.context, fs: e.Findings, at: e.Where()}
 }
 
@@ -346,14 +345,14 @@ func checkOne(t target, data []byte, lim load.Limits) *Doc {
 	doc, fs := load.Parse(t.display, data, lim)
 	d := &Doc{Path: t.display, Load: doc, Context: t.context, at: rules.DocWhere(doc)}
 	if doc.Usable {
-		d.Kind = kindOf(doc.Value, t.display)
+		d.Kind = model.KindOf(doc.Value, t.display)
 		fs = append(fs, schemacheck.Check(doc, d.Kind)...)
 		if _, ok := doc.Value.(map[string]any); ok {
 			switch d.Kind {
-			case schemacheck.LifeSituation:
+			case model.KindLifeSituation:
 				d.LS = decodeLifeSituation(doc)
 				fs = append(fs, rules.LifeSituation(rules.LSDoc{Doc: doc, LS: d.LS})...)
-			case schemacheck.Profile:
+			case model.KindProfile:
 				d.Profile = decodeProfile(doc)
 				d.facts = rules.FactsOf(d.Profile)
 				fs = append(fs, rules.Profile(rules.ProfileDoc{Doc: doc, P: d.Profile})...)
@@ -362,21 +361,4 @@ func checkOne(t target, data []byte, lim load.Limits) *Doc {
 	}
 	d.fs = fs
 	return d
-}
-
-// kindOf picks the schema: the document's own kind when it names one we know, otherwise
-// what its file name suggests (the schema then reports the wrong or missing kind).
-func kindOf(v any, display string) schemacheck.Kind {
-	if m, ok := v.(map[string]any); ok {
-		switch m["kind"] {
-		case "LifeSituation":
-			return schemacheck.LifeSituation
-		case "Profile":
-			return schemacheck.Profile
-		}
-	}
-	if isLSName(path.Base(display)) {
-		return schemacheck.LifeSituation
-	}
-	return schemacheck.Profile
 }

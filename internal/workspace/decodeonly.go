@@ -7,13 +7,12 @@ import (
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
-	"github.com/profiler-cx/profiler/internal/schemacheck"
 )
 
 // Decoded is one document read into the model without the schema check and the rules:
 // what a comparison of two revisions needs (validate reports the rest).
 type Decoded struct {
-	Kind    schemacheck.Kind
+	Kind    model.Kind
 	LS      *model.LifeSituation // set when Kind is LifeSituation and the value is a mapping
 	Profile *model.Profile       // set when Kind is Profile and the value is a mapping
 	// Problem is the first error that kept the file from being read as a document (a
@@ -37,17 +36,17 @@ func Decode(display string, data []byte, lim load.Limits) Decoded {
 		if d.Problem.Rule == "" {
 			d.Problem = finding.Finding{File: display, Severity: finding.Error, Rule: load.RuleInternal}
 		}
-		d.Kind = kindOf(nil, display)
+		d.Kind = model.KindOf(nil, display)
 		return d
 	}
-	d.Kind = kindOf(doc.Value, display)
+	d.Kind = model.KindOf(doc.Value, display)
 	if _, ok := doc.Value.(map[string]any); !ok {
 		return d
 	}
 	switch d.Kind {
-	case schemacheck.LifeSituation:
+	case model.KindLifeSituation:
 		d.LS = decodeLifeSituation(doc)
-	case schemacheck.Profile:
+	case model.KindProfile:
 		d.Profile = decodeProfile(doc)
 	}
 	return d
@@ -62,7 +61,7 @@ func IsDocument(p string, data []byte, lsBeside func(dir string) bool) (ours, ne
 	if !isYAML(name) {
 		return false, false
 	}
-	if isLSName(name) {
+	if model.IsLSFileName(name) {
 		return true, false
 	}
 	if dir := path.Dir(p); path.Base(dir) == "profiles" && lsBeside(path.Dir(dir)) {
@@ -73,6 +72,3 @@ func IsDocument(p string, data []byte, lsBeside func(dir string) bool) (ours, ne
 	}
 	return apiVersionLine.Match(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))), false
 }
-
-// IsLSName reports whether name is a life-situation file name.
-func IsLSName(name string) bool { return isLSName(name) }

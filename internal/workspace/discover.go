@@ -15,6 +15,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
+	"github.com/profiler-cx/profiler/internal/model"
 )
 
 // Rule ids for problems with paths themselves.
@@ -145,7 +146,7 @@ func discover(paths []string, opts Options, emit func(int, target)) (ts []target
 				}
 				// A folder where a document belongs (life-situation.yaml, profiles/x.yaml) is
 				// a mistake worth naming, not a folder to search.
-				if fp != root && isYAML(name) && (isLSName(name) || filepath.Base(filepath.Dir(fp)) == "profiles") {
+				if fp != root && isYAML(name) && (model.IsLSFileName(name) || filepath.Base(filepath.Dir(fp)) == "profiles") {
 					ioErr = true
 					out = append(out, finding.Finding{File: displayPath(fp), Severity: finding.Error, Rule: load.RuleFileNotRegular,
 						Message: i18n.Msg("это папка, а не файл", "this is a directory, not a file")})
@@ -157,7 +158,7 @@ func discover(paths []string, opts Options, emit func(int, target)) (ts []target
 				return nil
 			}
 			disp := filepath.ToSlash(fp) // WalkDir joins with filepath.Join: already clean
-			ours := isLSName(name) || lsBeside(fp) != ""
+			ours := model.IsLSFileName(name) || lsBeside(fp) != ""
 			// A link inside a folder that leads out of it is not followed: a pull request
 			// must not make CI print /etc/passwd or a runner's key as "findings".
 			if d.Type()&fs.ModeSymlink != 0 {
@@ -209,7 +210,7 @@ func discover(paths []string, opts Options, emit func(int, target)) (ts []target
 			if name == "" {
 				name = opts.StdinName
 			}
-			if t.context || !t.named || !isLSName(filepath.Base(name)) {
+			if t.context || !t.named || !model.IsLSFileName(filepath.Base(name)) {
 				continue
 			}
 			for _, p := range profilesOf(filepath.Dir(name)) {

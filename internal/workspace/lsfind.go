@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/profiler-cx/profiler/internal/load"
+	"github.com/profiler-cx/profiler/internal/model"
 )
 
 // Bounds of the search for a profile's life situation outside its own folder: deep
@@ -90,7 +91,7 @@ func lsFilesUnder(root string) []string {
 			}
 			return nil
 		}
-		if isLSName(d.Name()) && d.Type().IsRegular() {
+		if model.IsLSFileName(d.Name()) && d.Type().IsRegular() {
 			out = append(out, p)
 		}
 		return nil
@@ -117,14 +118,9 @@ func lsID(path string) string {
 	return ""
 }
 
-// LSNames are the file names a life situation may have, preferred first.
-var LSNames = []string{"life-situation.yaml", "life-situation.yml"}
-
-func isLSName(name string) bool { return name == LSNames[0] || name == LSNames[1] }
-
 // LSFile returns the life-situation file (a regular file) in dir, or "".
 func LSFile(dir string) string {
-	for _, n := range LSNames {
+	for _, n := range model.LSFileNames {
 		p := filepath.Join(dir, n)
 		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
 			return p
