@@ -1,5 +1,9 @@
 // Package workspace finds profiler documents under the given paths, loads and checks them
 // in parallel, then runs the cross-file rules, and returns every finding sorted.
+//
+// Discovery (which files are documents: paths, folder walks, links, the life situation
+// beside a profile) lives in discover.go and lsfind.go; checking (read, parse, schema,
+// single-file and cross-file rules, the cache) lives in check.go.
 package workspace
 
 import (
