@@ -31,6 +31,7 @@ type converter struct {
 	lim      Limits
 	p        *parser
 	count    int
+	steps    int // calls of value and shapeOf: the walk's work, which tests bound
 	path     []seg
 	poisoned map[string]bool
 	shapes   map[*yaml.Node]*shape
@@ -126,6 +127,7 @@ func (c *converter) nodeLimit(n *yaml.Node) {
 
 // value converts n, a node at nesting level depth (the root container is level 1).
 func (c *converter) value(n *yaml.Node, depth int) any {
+	c.steps++
 	if n.Kind == yaml.AliasNode {
 		t := c.expand(n, depth)
 		if t == nil {
@@ -231,6 +233,7 @@ const (
 // just above MaxNodes). level is n's nesting level relative to the alias being checked;
 // going past MaxDepth stops the computation, which bounds its recursion.
 func (c *converter) shapeOf(n *yaml.Node, level int) (shape, shapeStatus) {
+	c.steps++
 	for n.Kind == yaml.AliasNode {
 		if n.Alias == nil {
 			return shape{size: 1}, shapeOK

@@ -94,6 +94,9 @@ type Document struct {
 	// Poisoned holds JSON Pointers whose value the loader already reported (e.g. .inf,
 	// a non-string key); later checkers drop their own findings there. It may be nil.
 	Poisoned map[string]bool
+	// steps is the converter's work (see converter.steps): a load-independent measure
+	// of cost that the hostile-input tests bound instead of a wall-clock time.
+	steps int
 }
 
 // Parse never panics and never hangs; it returns the document and the findings, with
@@ -184,6 +187,7 @@ func (p *parser) run() {
 	}
 	c := converter{lim: p.lim, p: p, root: root}
 	v := c.value(root, 1)
+	p.doc.steps = c.steps
 	if c.failed {
 		return
 	}
