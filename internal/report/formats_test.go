@@ -1,10 +1,8 @@
 package report
 
 import (
-	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"github.com/profiler-cx/profiler/internal/testws"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -14,61 +12,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 )
-
-// sample findings: Cyrillic paths and messages, characters every format must escape
-// (GitHub's % : , and newlines; XML's < & "), a whole-file finding and two identical ones.
-func sample() ([]finding.Finding, Summary) {
-	fs := []finding.Finding{
-		{File: "поступление в вуз/profiles/студент.yaml", Line: 3, Column: 8, Severity: finding.Error, Rule: "schema-enum",
-			Message: i18n.Text{RU: "значение «аспирант» вне списка: студент, школьник", EN: "value «аспирант» is not one of: студент, школьник"}},
-		{File: "поступление в вуз/profiles/студент.yaml", Line: 12, Column: 3, Severity: finding.Warning, Rule: "attribute-spelling",
-			Message: i18n.Text{RU: "100% совпадение: «Ё»\nи <&\"> кавычки", EN: "100% match: a:b, c\r\nand <&\"> quotes"}},
-		{File: "поступление в вуз/profiles/студент.yaml", Line: 12, Column: 3, Severity: finding.Warning, Rule: "attribute-spelling",
-			Message: i18n.Text{RU: "100% совпадение: «Ё»\nи <&\"> кавычки", EN: "100% match: a:b, c\r\nand <&\"> quotes"}},
-		{File: "поступление в вуз/profiles/пустой.yaml", Severity: finding.Error, Rule: "yaml-empty",
-			Message: i18n.Text{RU: "в файле нет документа", EN: "the file has no document"}},
-		{File: "reestr/life-situation.yaml", Line: 40, Column: 1, Severity: finding.Info, Rule: "custom-note",
-			Message: i18n.Text{RU: "заметка", EN: "a note"}},
-	}
-	sum := Summary{Files: 4, Errors: 2, Warnings: 2, Paths: []string{
-		"reestr/life-situation.yaml", "поступление в вуз/life-situation.yaml",
-		"поступление в вуз/profiles/студент.yaml",
-	}} // пустой.yaml has a finding but is not among the checked files, as with an unreadable file
-	return fs, sum
-}
-
-func render(t *testing.T, format string, o Options, fs []finding.Finding, sum Summary) []byte {
-	t.Helper()
-	r, err := New(format, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := r.Report(&buf, fs, sum); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-func TestGolden(t *testing.T) {
-	fs, sum := sample()
-	ext := map[string]string{"sarif": "sarif.json", "codequality": "json", "junit": "xml", "json": "json", "github": "txt", "text": "txt"}
-	for _, format := range Formats() {
-		for _, lang := range []i18n.Lang{i18n.RU, i18n.EN} {
-			t.Run(format+"/"+string(lang), func(t *testing.T) {
-				got := render(t, format, Options{Lang: lang, Version: "v1.0.0-test"}, fs, sum)
-				testws.Golden(t, filepath.Join("testdata", format+"."+string(lang)+"."+ext[format]), got, *update)
-			})
-			t.Run(format+"/"+string(lang)+"/empty", func(t *testing.T) {
-				got := render(t, format, Options{Lang: lang, Version: "v1.0.0-test"}, nil, Summary{Files: 1, Paths: []string{"a/life-situation.yaml"}})
-				testws.Golden(t, filepath.Join("testdata", format+"."+string(lang)+".empty."+ext[format]), got, *update)
-			})
-		}
-	}
-}
 
 func TestGitHubEscaping(t *testing.T) {
 	tests := []struct{ in, data, prop string }{

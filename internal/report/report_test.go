@@ -4,22 +4,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"github.com/profiler-cx/profiler/internal/testws"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/testws"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// golden compares got with testdata/<name>.golden, or writes it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	testws.Golden(t, filepath.Join("testdata", name+".golden"), got, *update)
-}
 
 const (
 	fileProfile = "примеры/поступление-в-вуз/profiles/студент.yaml"
@@ -51,67 +45,117 @@ var findings = []finding.Finding{
 
 var summary = Summary{Files: 2, Errors: 4, Warnings: 1}
 
+// sample findings: Cyrillic paths and messages, characters every format must escape
+// (GitHub's % : , and newlines; XML's < & "), a whole-file finding and two identical ones.
+func sample() ([]finding.Finding, Summary) {
+	fs := []finding.Finding{
+		{File: "поступление в вуз/profiles/студент.yaml", Line: 3, Column: 8, Severity: finding.Error, Rule: "schema-enum",
+			Message: i18n.Text{RU: "значение «аспирант» вне списка: студент, школьник", EN: "value «аспирант» is not one of: студент, школьник"}},
+		{File: "поступление в вуз/profiles/студент.yaml", Line: 12, Column: 3, Severity: finding.Warning, Rule: "attribute-spelling",
+			Message: i18n.Text{RU: "100% совпадение: «Ё»\nи <&\"> кавычки", EN: "100% match: a:b, c\r\nand <&\"> quotes"}},
+		{File: "поступление в вуз/profiles/студент.yaml", Line: 12, Column: 3, Severity: finding.Warning, Rule: "attribute-spelling",
+			Message: i18n.Text{RU: "100% совпадение: «Ё»\nи <&\"> кавычки", EN: "100% match: a:b, c\r\nand <&\"> quotes"}},
+		{File: "поступление в вуз/profiles/пустой.yaml", Severity: finding.Error, Rule: "yaml-empty",
+			Message: i18n.Text{RU: "в файле нет документа", EN: "the file has no document"}},
+		{File: "reestr/life-situation.yaml", Line: 40, Column: 1, Severity: finding.Info, Rule: "custom-note",
+			Message: i18n.Text{RU: "заметка", EN: "a note"}},
+	}
+	sum := Summary{Files: 4, Errors: 2, Warnings: 2, Paths: []string{
+		"reestr/life-situation.yaml", "поступление в вуз/life-situation.yaml",
+		"поступление в вуз/profiles/студент.yaml",
+	}} // пустой.yaml has a finding but is not among the checked files, as with an unreadable file
+	return fs, sum
+}
+
 func source(file string) ([]byte, bool) {
 	s, ok := sources[file]
 	return []byte(s), ok
 }
 
-func TestTextGolden(t *testing.T) {
+// golden compares got with testdata/<test name>.<ext>, or writes it with -update: each
+// subtest's name is its golden file's name.
+func golden(t *testing.T, ext string, got []byte) {
+	t.Helper()
+	testws.Golden(t, filepath.Join("testdata", filepath.FromSlash(t.Name())+"."+ext), got, *update)
+}
+
+// goldenExt is each format's file extension, so that the goldens open as what they are.
+var goldenExt = map[string]string{"sarif": "sarif.json", "codequality": "json", "junit": "xml", "json": "json", "github": "txt", "text": "txt"}
+
+type goldenCase struct {
+	name   string // <format>.<lang>[.<variant>]
+	format string
+	opts   Options
+	fs     []finding.Finding
+	sum    Summary
+}
+
+// goldenCases: every format in both languages on sample() and on an empty run (a complete
+// document: JSON has "findings": []), and the text format's terminal modes on findings,
+// whose sources hold what excerpts must survive.
+func goldenCases() []goldenCase {
+	fs, sum := sample()
+	var cs []goldenCase
+	for _, format := range Formats() {
+		for _, lang := range []i18n.Lang{i18n.RU, i18n.EN} {
+			o := Options{Lang: lang, Version: "v1.0.0-test"}
+			cs = append(cs,
+				goldenCase{format + "." + string(lang), format, o, fs, sum},
+				goldenCase{format + "." + string(lang) + ".empty", format, o, nil, Summary{Files: 1, Paths: []string{"a/life-situation.yaml"}}})
+		}
+	}
 	for _, lang := range []i18n.Lang{i18n.RU, i18n.EN} {
 		for _, mode := range []struct {
 			name           string
 			excerpt, color bool
-		}{{"plain", false, false}, {"excerpt", true, false}, {"excerpt_color", true, true}, {"color", false, true}} {
-			name := "text_" + string(lang) + "_" + mode.name
-			t.Run(name, func(t *testing.T) {
-				r, err := New("text", Options{Lang: lang, Excerpt: mode.excerpt, Color: mode.color, Source: source})
-				if err != nil {
-					t.Fatal(err)
-				}
-				var b bytes.Buffer
-				if err := r.Report(&b, findings, summary); err != nil {
-					t.Fatal(err)
-				}
-				golden(t, name, b.Bytes())
-				if !mode.color && strings.Contains(b.String(), "\x1b") {
-					t.Error("colour codes without Color")
-				}
-			})
+		}{{"excerpt", true, false}, {"excerpt_color", true, true}, {"color", false, true}} {
+			cs = append(cs, goldenCase{"text." + string(lang) + "." + mode.name, "text",
+				Options{Lang: lang, Excerpt: mode.excerpt, Color: mode.color, Source: source}, findings, summary})
 		}
 	}
+	return cs
 }
 
-func TestJSONGolden(t *testing.T) {
-	for _, lang := range []i18n.Lang{i18n.RU, i18n.EN} {
-		name := "json_" + string(lang)
-		t.Run(name, func(t *testing.T) {
-			r, _ := New("json", Options{Lang: lang, Color: true, Excerpt: true, Source: source})
-			var b bytes.Buffer
-			if err := r.Report(&b, findings, summary); err != nil {
-				t.Fatal(err)
-			}
-			golden(t, name, b.Bytes())
-			var v jsonReport
-			if err := json.Unmarshal(b.Bytes(), &v); err != nil {
-				t.Fatal(err)
-			}
-			if len(v.Findings) != len(findings) || v.Errors != 4 || v.Warnings != 1 || v.Files != 2 {
-				t.Errorf("decoded %+v", v)
+func TestGolden(t *testing.T) {
+	for _, c := range goldenCases() {
+		t.Run(c.name, func(t *testing.T) {
+			got := render(t, c.format, c.opts, c.fs, c.sum)
+			golden(t, goldenExt[c.format], got)
+			if !c.opts.Color && bytes.Contains(got, []byte("\x1b")) {
+				t.Error("colour codes without Color")
 			}
 		})
 	}
 }
 
-// An empty run is a complete document in every format: JSON has "findings": [].
-func TestEmpty(t *testing.T) {
-	for _, format := range Formats() {
-		r, _ := New(format, Options{Lang: i18n.RU})
-		var b bytes.Buffer
-		if err := r.Report(&b, nil, Summary{Files: 3}); err != nil {
+// JSON is for machines: colour and excerpts, which a terminal asks for, change nothing.
+func TestJSONIgnoresTerminalOptions(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.RU, i18n.EN} {
+		plain := render(t, "json", Options{Lang: lang}, findings, summary)
+		if got := render(t, "json", Options{Lang: lang, Color: true, Excerpt: true, Source: source}, findings, summary); !bytes.Equal(got, plain) {
+			t.Errorf("%s: colour and excerpts changed the JSON report:\n%s", lang, got)
+		}
+		var v jsonReport
+		if err := json.Unmarshal(plain, &v); err != nil {
 			t.Fatal(err)
 		}
-		golden(t, format+"_empty", b.Bytes())
+		if len(v.Findings) != len(findings) || v.Errors != 4 || v.Warnings != 1 || v.Files != 2 {
+			t.Errorf("decoded %+v", v)
+		}
 	}
+}
+
+func render(t *testing.T, format string, o Options, fs []finding.Finding, sum Summary) []byte {
+	t.Helper()
+	r, err := New(format, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := r.Report(&buf, fs, sum); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 func TestSummaryLine(t *testing.T) {
