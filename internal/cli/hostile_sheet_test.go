@@ -158,8 +158,8 @@ func TestHostileSpreadsheets(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			if raceDetector && (name == "zip bomb" || name == "a million rows") {
-				t.Skip("megabyte case: runs in make hostile, without -race")
+			if (raceDetector || testing.Short()) && (name == "zip bomb" || name == "a million rows") {
+				t.Skip("megabyte case: runs in make hostile, without -race and -short")
 			}
 			ws, path, f := exportedBook(t)
 			book, _ := os.ReadFile(path)

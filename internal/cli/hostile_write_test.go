@@ -154,8 +154,8 @@ func countTemps(dir string) int {
 // previous ones: --out must then hold the old pages or the new ones, every one whole, and
 // no temporary file.
 func TestHostileRenderInterrupted(t *testing.T) {
-	if raceDetector {
-		t.Skip("slow under -race; `make hostile` runs it")
+	if raceDetector || testing.Short() {
+		t.Skip("a signal case, slow under -race and for -short; `make hostile` runs it")
 	}
 	bin := profilerBin(t)
 	ws := bigWorkspace(t, 800)
@@ -221,8 +221,8 @@ func TestHostileRenderInterrupted(t *testing.T) {
 // does not exist yet, while its pages are written into the hidden folder that becomes
 // --out: afterwards --out either does not exist or is complete, and nothing hidden is left.
 func TestHostileFirstRenderInterrupted(t *testing.T) {
-	if raceDetector {
-		t.Skip("slow under -race; `make hostile` runs it")
+	if raceDetector || testing.Short() {
+		t.Skip("a signal case, slow under -race and for -short; `make hostile` runs it")
 	}
 	bin := profilerBin(t)
 	ws := bigWorkspace(t, 800)

@@ -76,10 +76,10 @@ func TestDeckDates(t *testing.T) {
 // situation, the overview and then a page per card, written all together; a second run gives
 // the same bytes. Skipped without Chromium on PATH (fails in CI, which installs it).
 func TestRenderPDF(t *testing.T) {
-	if raceDetector {
+	if raceDetector || testing.Short() {
 		// Chromium does the work here, which the race detector does not see; under -race on
 		// a busy machine it only adds minutes to the package. make html-check runs it.
-		t.Skip("run without -race (make html-check)")
+		t.Skip("run without -race and -short (make html-check)")
 	}
 	if _, err := pdf.Find(exec.LookPath); err != nil {
 		if os.Getenv("CI") != "" {

@@ -96,7 +96,11 @@ func TestGenerateMostlyValid(t *testing.T) {
 // TestGenerateClean: with no mistakes the corpus is clean, as render needs.
 func TestGenerateClean(t *testing.T) {
 	d := t.TempDir()
-	if err := corpus.GenerateWith(d, 100, 20, 1, 0); err != nil {
+	lss := 100 // 2,100 files
+	if testing.Short() {
+		lss = 10
+	}
+	if err := corpus.GenerateWith(d, lss, 20, 1, 0); err != nil {
 		t.Fatal(err)
 	}
 	res := workspace.Check([]string{d}, workspace.Options{})

@@ -36,6 +36,9 @@ func TestMain(m *testing.M) {
 // on a developer's machine and fails in CI (CI set), where `make test` installs it first.
 func printer(t *testing.T) *Printer {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("starts Chromium: runs without -short")
+	}
 	exe, err := Find(exec.LookPath)
 	if err != nil {
 		if os.Getenv("CI") != "" {
