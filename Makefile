@@ -78,13 +78,13 @@ $(TOOLS)/.installed: .ci/package.json
 	cd $(TOOLS) && PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --no-package-lock --loglevel=error
 	@touch $@
 
-external: tools build ## third-party checks: ajv (schemas, examples), markdownlint-cli2 (rendered Markdown)
+external: tools build ## third-party checks: ajv (schemas, examples), markdownlint-cli2 (rendered Markdown, README and .docs)
 	cd schemas && for s in life-situation profile; do \
 	  ../$(NODE_BIN)/ajv compile --spec=draft2020 --strict=true --allow-union-types -c ajv-formats -s $$s.schema.json -r defs.schema.json || exit 1; \
 	done
 	$(NODE_BIN)/ajv validate --spec=draft2020 --strict=true --allow-union-types -c ajv-formats -s schemas/life-situation.schema.json -r schemas/defs.schema.json -d 'examples/*/life-situation.yaml'
 	$(NODE_BIN)/ajv validate --spec=draft2020 --strict=true --allow-union-types -c ajv-formats -s schemas/profile.schema.json -r schemas/defs.schema.json -d 'examples/*/profiles/*.yaml'
-	$(NODE_BIN)/markdownlint-cli2 'examples/docs/**/*.md' 'internal/render/testdata/golden/**/*.md' 'internal/segments/testdata/golden/*.md' '.docs/segments.md'
+	$(NODE_BIN)/markdownlint-cli2 'examples/docs/**/*.md' 'internal/render/testdata/golden/**/*.md' 'internal/segments/testdata/golden/*.md' README.md '.docs/*.md' .github/CONTRIBUTING.md
 	rm -rf $(TOOLS)/hostile && $(GO) test ./internal/render -run '^TestHostile$$' -count=1 -args -hostile-out=$(CURDIR)/$(TOOLS)/hostile
 	$(NODE_BIN)/markdownlint-cli2 '$(TOOLS)/hostile/**/*.md'
 
@@ -138,7 +138,7 @@ fuzz: ## run every fuzz target for FUZZTIME each (default 30s; e.g. make fuzz FU
 	  done; \
 	done
 
-bench: build ## performance table (README, Performance) on corpora in bin/bench: BENCH_SIZES=LSxPROFILES,... BENCH_OUT=folder for render
+bench: build ## performance table (.docs/performance.md) on corpora in bin/bench: BENCH_SIZES=LSxPROFILES,... BENCH_OUT=folder for render
 	@mkdir -p bin/bench
 	@PROFILER_BENCH_DIR=$(CURDIR)/bin/bench PROFILER_BENCH_SIZES=$(BENCH_SIZES) PROFILER_BENCH_RUNS=$(BENCH_RUNS) \
 	  PROFILER_BENCH_BIN=$(CURDIR)/$(BIN) PROFILER_BENCH_TABLE=$(CURDIR)/bin/bench/table.md PROFILER_BENCH_OUT=$(BENCH_OUT) \

@@ -156,7 +156,7 @@ func TestJUnitWellFormed(t *testing.T) {
 
 // TestRegistryComplete parses every non-test Go file of the module for constants named
 // Rule… with a string value and checks that each rule id is in [Rules], so SARIF's rule
-// list and the README stay complete when someone adds a rule.
+// list and the rules table of .docs/rules.md stay complete when someone adds a rule.
 func TestRegistryComplete(t *testing.T) {
 	known := map[string]bool{}
 	for _, r := range Rules {
@@ -193,7 +193,7 @@ func TestRegistryComplete(t *testing.T) {
 				id, _ := strconv.Unquote(lit.Value)
 				found++
 				if !known[id] {
-					t.Errorf("%s: %s = %q is not in report.Rules (add it there and to the README's Rules table)", p, name.Name, id)
+					t.Errorf("%s: %s = %q is not in report.Rules (add it there and to the rules table of .docs/rules.md)", p, name.Name, id)
 				}
 			}
 			return true

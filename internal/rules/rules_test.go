@@ -301,7 +301,7 @@ func TestRules(t *testing.T) {
 }
 
 // TestEveryRuleHasACase keeps the table complete: every rule id of this package has a
-// case and is documented in README.md's Rules table, and every README rule that is not the
+// case and is documented in the rules table of .docs/rules.md, and every documented rule that is not the
 // loader's, the schema check's or a path problem has a case here.
 func TestEveryRuleHasACase(t *testing.T) {
 	all := []string{rules.RuleDuplicateID, rules.RuleAttributeStatus, rules.RuleRangeBucket, rules.RuleUnresolved,
@@ -321,14 +321,14 @@ func TestEveryRuleHasACase(t *testing.T) {
 			t.Errorf("rule %s has no case in ruleCases", r)
 		}
 		if !documented[r] {
-			t.Errorf("rule %s is not in README.md's Rules table", r)
+			t.Errorf("rule %s is not in the rules table of .docs/rules.md", r)
 		}
 	}
 	loaderOrSchema := regexp.MustCompile(`^(yaml-|schema-|schema$|internal$|file-(too-large|not-regular|read|name-case)$|encoding$|path-not-found$|symlink-outside$|stage-gate$)`) // symlink-outside: internal/cli TestHostileCorpus; file-name-case (a workspace rule): testscript windows_case_clash
 	for id := range documented {
 		if !loaderOrSchema.MatchString(id) || id == rules.RuleUnquoted {
 			if !have[id] {
-				t.Errorf("README rule %s has no case in ruleCases", id)
+				t.Errorf("documented rule %s has no case in ruleCases", id)
 			}
 		}
 	}

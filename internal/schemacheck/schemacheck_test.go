@@ -182,7 +182,7 @@ func TestSchemaRules(t *testing.T) {
 	}
 }
 
-// TestEveryReadmeRuleIsTested reads the README's Rules table: every rule of the schema
+// TestEveryReadmeRuleIsTested reads the rules table of .docs/rules.md: every rule of the schema
 // check has a case above, and every rule id in the table is one the code defines.
 func TestEveryReadmeRuleIsTested(t *testing.T) {
 	have := map[string]bool{}
@@ -197,18 +197,18 @@ func TestEveryReadmeRuleIsTested(t *testing.T) {
 		documented[id] = true
 		n++
 		if (strings.HasPrefix(id, "schema-") || id == schemacheck.RuleStageGate) && !have[id] {
-			t.Errorf("README rule %s has no case in schemaCases", id)
+			t.Errorf("documented rule %s has no case in schemaCases", id)
 		}
 	}
 	for _, id := range []string{schemacheck.RuleType, schemacheck.RuleEnum, schemacheck.RuleRequired, schemacheck.RuleUnknownKey,
 		schemacheck.RuleFormat, schemacheck.RuleRange, schemacheck.RuleEmpty, schemacheck.RuleDuplicate, schemacheck.RuleConflict,
 		schemacheck.RuleStageGate, "schema", "internal"} {
 		if !documented[id] {
-			t.Errorf("rule %s is not in README.md's Rules table", id)
+			t.Errorf("rule %s is not in the rules table of .docs/rules.md", id)
 		}
 	}
 	if n < 30 {
-		t.Fatalf("found only %d rule ids in README.md's Rules table; did its layout change?", n)
+		t.Fatalf("found only %d rule ids in the rules table of .docs/rules.md; did its layout change?", n)
 	}
 }
 

@@ -122,22 +122,18 @@ func Format(fs []finding.Finding) string {
 	return b.String()
 }
 
-var readmeRuleRow = regexp.MustCompile("(?m)^\\| (`[a-z-]+`(?:, `[a-z-]+`)*) \\|")
+// ruleRow is a row of the rules table: it starts with one or more rule ids in backticks.
+var ruleRow = regexp.MustCompile("(?m)^\\| (`[a-z-]+`(?:, `[a-z-]+`)*) \\|")
 
-// DocumentedRules returns the rule ids of README.md's "## Rules" table, in table order.
+// DocumentedRules returns the rule ids of the rules table in .docs/rules.md, in table order.
 func DocumentedRules(t testing.TB) []string {
 	t.Helper()
-	readme, err := os.ReadFile(filepath.Join(Root(t), "README.md"))
+	doc, err := os.ReadFile(filepath.Join(Root(t), ".docs", "rules.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, after, ok := strings.Cut(string(readme), "\n## Rules\n")
-	if !ok {
-		t.Fatal("README.md has no \"## Rules\" section")
-	}
-	section, _, _ := strings.Cut(after, "\n## ")
 	var ids []string
-	for _, m := range readmeRuleRow.FindAllStringSubmatch(section, -1) {
+	for _, m := range ruleRow.FindAllStringSubmatch(string(doc), -1) {
 		for _, id := range strings.Split(m[1], ", ") {
 			ids = append(ids, strings.Trim(id, "`"))
 		}
