@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"github.com/profiler-cx/profiler/internal/testws"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/testws"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
