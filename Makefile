@@ -18,6 +18,14 @@ GORELEASER_VERSION := v2.15.1
 TOOLS_CACHE        ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/profiler-tools
 GORELEASER         ?= $(TOOLS_CACHE)/goreleaser-$(GORELEASER_VERSION)/goreleaser
 
+# The linters, pinned and cached the same way; keyed by the Go version too, since a
+# staticcheck built by an older Go cannot load packages that need a newer one.
+GOIMPORTS_VERSION   := v0.52.0
+STATICCHECK_VERSION := v0.8.2
+GO_VERSION          := $(shell $(GO) env GOVERSION)
+GOIMPORTS           ?= $(TOOLS_CACHE)/goimports-$(GOIMPORTS_VERSION)-$(GO_VERSION)/goimports
+STATICCHECK         ?= $(TOOLS_CACHE)/staticcheck-$(STATICCHECK_VERSION)-$(GO_VERSION)/staticcheck
+
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
 
@@ -45,9 +53,17 @@ unit: ## go test -race ./... and one pass of every benchmark (so they keep worki
 hostile: ## the adversarial corpus with its megabyte cases (too slow under -race)
 	$(GO) test -count=1 -run '^TestHostile' ./internal/...
 
-lint: ## gofmt and go vet
+lint: $(GOIMPORTS) $(STATICCHECK) ## gofmt, goimports, go vet and staticcheck (the linters are installed into ~/.cache/profiler-tools on first use)
 	@out=$$(gofmt -l cmd internal schemas); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@out=$$($(GOIMPORTS) -l cmd internal schemas); if [ -n "$$out" ]; then echo "goimports needed (standard library imports in the first group):"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(STATICCHECK) ./...
+
+$(GOIMPORTS):
+	GOBIN=$(abspath $(@D)) $(GO) install golang.org/x/tools/cmd/goimports@$(GOIMPORTS_VERSION)
+
+$(STATICCHECK):
+	GOBIN=$(abspath $(@D)) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
 cross-check: ## vet for Windows and macOS, and compile every package's tests for Windows (they cannot run here)
 	GOOS=windows $(GO) vet ./...

@@ -249,15 +249,6 @@ func skipPos(r *reader) []byte {
 	return start[:len(start)-len(r.b)]
 }
 
-func encodePos(w *writer, m map[string][2]int) {
-	w.uint(uint64(len(m)))
-	for k, v := range m {
-		w.str(k)
-		w.int(v[0])
-		w.int(v[1])
-	}
-}
-
 func decodeEntry(r *reader) *Entry {
 	e := &Entry{}
 	e.Meta = Meta{Size: int64(r.int()), Mtime: int64(r.int()), Ctime: int64(r.int()), Ino: r.uint(), Dev: r.uint()}

@@ -128,9 +128,7 @@ func (e *env) printProblems(ps []sheet.Problem) {
 func loadWorkspace(dir string) (*sheet.Workspace, *workspace.Result) {
 	res := workspace.Check([]string{dir}, workspace.Options{Keep: workspace.KeepModels})
 	ws := &sheet.Workspace{Profiles: map[string]string{}}
-	for _, d := range exportData(res) {
-		ws.LS = append(ws.LS, d)
-	}
+	ws.LS = append(ws.LS, exportData(res)...)
 	for _, d := range res.Docs {
 		if d.Profile != nil {
 			if _, ok := ws.Profiles[d.Profile.ID]; !ok {

@@ -145,12 +145,12 @@ func TestYAMLValue(t *testing.T) {
 
 func TestNewProfileAsksOnTerminal(t *testing.T) {
 	t.Chdir(t.TempDir())
-	ios, out, errOut := fakeIO("", false)
+	ios, _, errOut := fakeIO("", false)
 	if code := Main([]string{"init", "--title", "ЖС", "--id", "ls", "--status", "citizen,business"}, ios); code != 0 {
 		t.Fatal(errOut)
 	}
 	// title, status, then sex, age, region (skipped).
-	ios, out, errOut = fakeIO("Студент\ncitizen\nженский\n20\n\n", true)
+	ios, out, errOut := fakeIO("Студент\ncitizen\nженский\n20\n\n", true)
 	if code := Main([]string{"new", "profile", "ls"}, ios); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

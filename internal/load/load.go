@@ -38,26 +38,55 @@ import (
 
 // Rule ids emitted by this package.
 const (
-	RuleSyntax           = "yaml-syntax"
-	RuleEmpty            = "yaml-empty"
-	RuleMultipleDocs     = "yaml-multiple-documents"
-	RuleEncoding         = "encoding"
-	RuleDuplicateKey     = "yaml-duplicate-key"
-	RuleNonStringKey     = "yaml-non-string-key"
-	RuleSpecialFloat     = "yaml-special-float"
-	RuleLimit            = "yaml-limit"
-	RuleAliasCycle       = "yaml-alias-cycle"
-	RuleBadMerge         = "yaml-bad-merge"
-	RuleInternal         = "yaml-internal"
-	RuleDecimalComma     = "yaml-decimal-comma"
-	RuleFileRead         = "file-read"
-	RuleFileTooLarge     = "file-too-large"
-	RuleFileNotRegular   = "file-not-regular"
+	RuleSyntax         = "yaml-syntax"
+	RuleEmpty          = "yaml-empty"
+	RuleMultipleDocs   = "yaml-multiple-documents"
+	RuleEncoding       = "encoding"
+	RuleDuplicateKey   = "yaml-duplicate-key"
+	RuleNonStringKey   = "yaml-non-string-key"
+	RuleSpecialFloat   = "yaml-special-float"
+	RuleLimit          = "yaml-limit"
+	RuleAliasCycle     = "yaml-alias-cycle"
+	RuleBadMerge       = "yaml-bad-merge"
+	RuleInternal       = "yaml-internal"
+	RuleDecimalComma   = "yaml-decimal-comma"
+	RuleFileRead       = "file-read"
+	RuleFileTooLarge   = "file-too-large"
+	RuleFileNotRegular = "file-not-regular"
+	RulePathNotFound   = "path-not-found"
+	// RuleCheckInternal is any check's internal error (a schema that does not compile, a
+	// validator that panics); every check imports this package, so the id lives here.
+	RuleCheckInternal = "internal"
+)
+
+const (
 	defaultMaxBytes      = 16 << 20
 	defaultMaxDepth      = 256
 	defaultMaxNodes      = 1_000_000
 	maxNonStringKeyBytes = 64
 )
+
+// Rules lists the rule ids of reading and parsing a file, in the order SARIF lists them.
+var Rules = []finding.Rule{
+	{ID: RuleSyntax, Severity: finding.Error, Short: i18n.Text{RU: "файл не является корректным YAML", EN: "the file is not valid YAML"}},
+	{ID: RuleDuplicateKey, Severity: finding.Error, Short: i18n.Text{RU: "ключ повторяется в одном словаре", EN: "a key appears twice in one mapping"}},
+	{ID: RuleMultipleDocs, Severity: finding.Error, Short: i18n.Text{RU: "в файле больше одного документа (---)", EN: "a second --- document in the file"}},
+	{ID: RuleEmpty, Severity: finding.Error, Short: i18n.Text{RU: "в файле нет документа", EN: "the file has no document"}},
+	{ID: RuleNonStringKey, Severity: finding.Error, Short: i18n.Text{RU: "ключ, который YAML читает как число, логическое значение или null", EN: "a key that YAML reads as a number, boolean or null"}},
+	{ID: RuleDecimalComma, Severity: finding.Error, Short: i18n.Text{RU: "десятичная запятая в {…}: YAML делит 4,5 на два поля", EN: "a decimal comma inside {…}: YAML splits 4,5 into two fields"}},
+	{ID: RuleSpecialFloat, Severity: finding.Error, Short: i18n.Text{RU: ".inf или .nan вместо числа", EN: ".inf or .nan where a number is expected"}},
+	{ID: RuleLimit, Severity: finding.Error, Short: i18n.Text{RU: "слишком много ссылок (alias) или слишком глубокая вложенность", EN: "too many aliases or too deep nesting"}},
+	{ID: RuleAliasCycle, Severity: finding.Error, Short: i18n.Text{RU: "ссылка (alias) на саму себя", EN: "an alias that refers to itself"}},
+	{ID: RuleBadMerge, Severity: finding.Error, Short: i18n.Text{RU: "ключ слияния << не со словарем", EN: "a << merge key whose value is not a mapping"}},
+	{ID: RuleInternal, Severity: finding.Error, Short: i18n.Text{RU: "внутренняя ошибка разбора YAML", EN: "internal error while parsing YAML"}},
+	{ID: RuleCheckInternal, Severity: finding.Error, Short: i18n.Text{RU: "внутренняя ошибка проверки", EN: "internal error of the check"}},
+	{ID: RuleEncoding, Severity: finding.Error, Short: i18n.Text{RU: "файл не в UTF-8, содержит нулевые байты или перевод строки, который видит только YAML (одиночный CR, NEL, LS, PS)", EN: "not UTF-8, NUL bytes, or a line break only YAML counts (lone CR, NEL, LS, PS)"}},
+	{ID: RuleFileTooLarge, Severity: finding.Error, Short: i18n.Text{RU: "файл слишком большой", EN: "the file is too large"}},
+	{ID: RuleFileNotRegular, Severity: finding.Error, Short: i18n.Text{RU: "не обычный файл", EN: "not a regular file"}},
+	{ID: RuleFileRead, Severity: finding.Error, Short: i18n.Text{RU: "файл не удается прочитать", EN: "the file cannot be read"}},
+	{ID: RuleLinkOutside, Severity: finding.Error, Short: i18n.Text{RU: "символическая ссылка ведёт за пределы проверяемой папки", EN: "a symbolic link leads outside the checked folder"}},
+	{ID: RulePathNotFound, Severity: finding.Error, Short: i18n.Text{RU: "путь не существует", EN: "the path does not exist"}},
+}
 
 // Limits bound the work and memory one file may cost. A zero (or negative) field means
 // the default from [DefaultLimits].

@@ -2,13 +2,13 @@ package load
 
 import (
 	"fmt"
-	"gopkg.in/yaml.v3"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/profiler-cx/profiler/internal/i18n"
+	"gopkg.in/yaml.v3"
 )
 
 type textKind int

@@ -92,16 +92,15 @@ type Options struct {
 // Publisher holds the state between the steps. Put may be called concurrently; the other
 // methods may not.
 type Publisher struct {
-	opts    Options
-	out     string
-	batch   atomicfile.Batch
-	top     string            // the first folder created for Out's parents, removed on failure
-	staged  map[string]string // a new folder → where its pages go until Commit
-	sig     chan os.Signal
-	mu      sync.Mutex
-	want    map[string]bool
-	plan    Plan
-	aborted bool
+	opts   Options
+	out    string
+	batch  atomicfile.Batch
+	top    string            // the first folder created for Out's parents, removed on failure
+	staged map[string]string // a new folder → where its pages go until Commit
+	sig    chan os.Signal
+	mu     sync.Mutex
+	want   map[string]bool
+	plan   Plan
 }
 
 // ErrInterrupted is returned by Put and Commit after SIGINT or SIGTERM.

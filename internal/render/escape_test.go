@@ -1,11 +1,12 @@
 package render
 
 import (
-	"github.com/profiler-cx/profiler/internal/i18n"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/profiler-cx/profiler/internal/i18n"
 )
 
 // blockStartRE is the specification blockStart is written from.

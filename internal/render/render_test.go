@@ -290,7 +290,8 @@ func shapes(t *testing.T, name string, src []byte) []tableShape {
 			cells := row.ChildCount()
 			if _, isHead := row.(*east.TableHeader); isHead {
 				s.cols = cells
-				s.head = string(row.FirstChild().(*east.TableCell).Text(src)) //nolint:staticcheck // plain text is enough here
+				//lint:ignore SA1019 plain text is enough here
+				s.head = string(row.FirstChild().(*east.TableCell).Text(src))
 				continue
 			}
 			if cells != s.cols {

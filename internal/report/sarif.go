@@ -104,7 +104,7 @@ func sarifLevel(s finding.Severity) string {
 func (s *SARIF) Report(w io.Writer, fs []finding.Finding, _ Summary) error {
 	driver := sarifDriver{Name: "profiler", Version: s.Opts.Version, InformationURI: "https://github.com/profiler-cx/profiler"}
 	index := map[string]int{}
-	addRule := func(r Rule) {
+	addRule := func(r finding.Rule) {
 		index[r.ID] = len(driver.Rules)
 		driver.Rules = append(driver.Rules, sarifRule{
 			ID: r.ID, ShortDescription: sarifText{r.Short.In(s.Opts.Lang)}, HelpURI: rulesHelpURI,

@@ -5,6 +5,9 @@
 // Rules run on the typed model (package model) and ask the document for positions. They
 // are tolerant of documents with schema errors: whatever has the wrong type is skipped,
 // because the schema check has already reported it.
+//
+// A new rule goes here: its id constant and entry in [Rules], its check, a case in
+// rules_test.go's ruleCases and a row in the documentation's Rules table.
 package rules
 
 import (
@@ -26,7 +29,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/segments"
 )
 
-// Rule ids. They are stable and documented in the README.
+// Rule ids. They are stable: users filter and suppress by them.
 const (
 	RuleDuplicateID       = "duplicate-id"
 	RuleAttributeStatus   = "attribute-status"
@@ -44,6 +47,27 @@ const (
 	RuleUnquoted          = "yaml-unquoted"
 	RuleLSFolder          = "ls-folder"
 )
+
+// Rules lists the rule ids of this package, in the order SARIF lists them.
+var Rules = []finding.Rule{
+	{ID: RuleDuplicateID, Severity: finding.Error, Short: i18n.Text{RU: "повторяющийся идентификатор", EN: "two items share an id"}},
+	{ID: RuleAttributeStatus, Severity: finding.Error, Short: i18n.Text{RU: "признак описывает статус, которого нет в ЖС", EN: "an attribute describes a status the life situation does not list"}},
+	{ID: RuleRangeBucket, Severity: finding.Error, Short: i18n.Text{RU: "интервал с началом больше конца или пересекающиеся интервалы", EN: "a bucket whose start is above its end, or overlapping buckets"}},
+	{ID: RuleUnresolved, Severity: finding.Error, Short: i18n.Text{RU: "lifeSituation не указывает ни на одну ЖС", EN: "lifeSituation names no life situation among the checked files"}},
+	{ID: RuleLSFolder, Severity: finding.Warning, Short: i18n.Text{RU: "профиль лежит в папке другой ЖС, чем его lifeSituation", EN: "a profile lies in the folder of another life situation than its lifeSituation"}},
+	{ID: RuleProfileStatus, Severity: finding.Error, Short: i18n.Text{RU: "статус профиля не входит в статусы ЖС", EN: "the profile's status is not among its life situation's statuses"}},
+	{ID: RuleAttrUndeclared, Severity: finding.Error, Short: i18n.Text{RU: "признак не объявлен в ЖС для этого статуса", EN: "an attribute not declared in the life situation for this status"}},
+	{ID: RuleAttrValue, Severity: finding.Error, Short: i18n.Text{RU: "значение вне объявленных значений, интервалов или справочника", EN: "a value outside the declared values, buckets or catalogue"}},
+	{ID: RuleAttrSpelling, Severity: finding.Warning, Short: i18n.Text{RU: "значение совпадает с объявленным лишь без учета регистра или «ё/е»", EN: "a value that matches a declared one only ignoring case or «ё/е»"}},
+	{ID: RuleCatalogLegacy, Severity: finding.Warning, Short: i18n.Text{RU: "устаревшая запись справочника (ОАО, ЗАО)", EN: "a legacy catalogue entry (ОАО, ЗАО)"}},
+	{ID: RuleUnquoted, Severity: finding.Warning, Short: i18n.Text{RU: "значение, которое YAML читает как другое число: возьмите в кавычки", EN: "a value that YAML reads as a different number: quote it"}},
+	{ID: RuleFileName, Severity: finding.Warning, Short: i18n.Text{RU: "файл профиля назван не <id>.yaml", EN: "a profile file not named <id>.yaml"}},
+	{ID: RuleFileNameCase, Severity: finding.Error, Short: i18n.Text{RU: "пути файлов отличаются только регистром букв (в Windows и macOS это один файл)", EN: "file paths that differ only in letter case (one file on Windows and macOS)"}},
+	{ID: RulePriorityMissing, Severity: finding.Warning, Short: i18n.Text{RU: "нет емкости или удовлетворенности", EN: "no capacity or satisfaction"}},
+	{ID: RuleSatisfactionScale, Severity: finding.Error, Short: i18n.Text{RU: "удовлетворенность выше своей шкалы", EN: "satisfaction above its scale"}},
+	{ID: RuleHistoryOrder, Severity: finding.Error, Short: i18n.Text{RU: "даты истории идут не по возрастанию", EN: "history dates not ascending"}},
+	{ID: RuleSegmentDuplicate, Severity: finding.Warning, Short: i18n.Text{RU: "профиль описывает тот же сегмент, что и другой профиль ЖС и статуса", EN: "a profile describes the same segment as another of its life situation and status"}},
+}
 
 // LSDoc is a life situation with the document it came from.
 type LSDoc struct {

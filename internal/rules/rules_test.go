@@ -1,12 +1,13 @@
 package rules_test
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/rules"
+	"github.com/profiler-cx/profiler/internal/schemacheck"
 	"github.com/profiler-cx/profiler/internal/testws"
 )
 
@@ -300,36 +301,20 @@ func TestRules(t *testing.T) {
 	}
 }
 
-// TestEveryRuleHasACase keeps the table complete: every rule id of this package has a
-// case and is documented in the rules table of .docs/rules.md, and every documented rule that is not the
-// loader's, the schema check's or a path problem has a case here.
+// TestEveryRuleHasACase keeps the table complete: every rule of this package's [rules.Rules]
+// has a case (report's TestRegistryDocumented checks that it is documented).
 func TestEveryRuleHasACase(t *testing.T) {
-	all := []string{rules.RuleDuplicateID, rules.RuleAttributeStatus, rules.RuleRangeBucket, rules.RuleUnresolved,
-		rules.RuleProfileStatus, rules.RuleAttrUndeclared, rules.RuleAttrValue, rules.RuleAttrSpelling, rules.RuleCatalogLegacy,
-		rules.RuleFileName, rules.RulePriorityMissing, rules.RuleSatisfactionScale, rules.RuleHistoryOrder, rules.RuleUnquoted, rules.RuleLSFolder,
-		rules.RuleSegmentDuplicate}
-	have := map[string]bool{}
+	have := map[string]bool{
+		// a clash needs two files whose names differ only in case: TestCaseClashes, and the
+		// testscript windows_case_clash through validate
+		rules.RuleFileNameCase: true,
+	}
 	for _, c := range ruleCases {
 		have[c.rule] = true
 	}
-	documented := map[string]bool{}
-	for _, id := range testws.DocumentedRules(t) {
-		documented[id] = true
-	}
-	for _, r := range all {
-		if !have[r] {
-			t.Errorf("rule %s has no case in ruleCases", r)
-		}
-		if !documented[r] {
-			t.Errorf("rule %s is not in the rules table of .docs/rules.md", r)
-		}
-	}
-	loaderOrSchema := regexp.MustCompile(`^(yaml-|schema-|schema$|internal$|file-(too-large|not-regular|read|name-case)$|encoding$|path-not-found$|symlink-outside$|stage-gate$)`) // symlink-outside: internal/cli TestHostileCorpus; file-name-case (a workspace rule): testscript windows_case_clash
-	for id := range documented {
-		if !loaderOrSchema.MatchString(id) || id == rules.RuleUnquoted {
-			if !have[id] {
-				t.Errorf("documented rule %s has no case in ruleCases", id)
-			}
+	for _, r := range rules.Rules {
+		if !have[r.ID] {
+			t.Errorf("rule %s has no case in ruleCases", r.ID)
 		}
 	}
 }
@@ -341,13 +326,13 @@ func TestNoCascades(t *testing.T) {
 		edit []string
 		rule string // the only rule expected
 	}{
-		{"malformed date in history", l("satisfaction: {value: 3}\n", "satisfaction: {value: 3}\nhistory:\n  - {date: 31.12.2025, change: Сформирован}\n  - {date: 2026-01-05, change: Уточнен}\n"), "schema-format"},
-		{".inf satisfaction is not missing", l("satisfaction: {value: 3}", "satisfaction: {value: .inf}"), "yaml-special-float"},
-		{"string capacity is not missing", l("capacity: {value: 10}", `capacity: {value: "10"}`), "schema-type"},
-		{"lifeSituation that is not an id is not also unresolved", l("lifeSituation: vuz", "lifeSituation: Vuz"), "schema-format"},
-		{"non-string attribute key is not also undeclared", l("  age: 20", "  1: 20"), "yaml-non-string-key"},
-		{"invalid scale is not compared", l("satisfaction: {value: 3}", "satisfaction: {value: 7, scale: 0}"), "schema-range"},
-		{"unknown status skips the attribute checks", l("status: citizen", "status: citizn"), "schema-enum"},
+		{"malformed date in history", l("satisfaction: {value: 3}\n", "satisfaction: {value: 3}\nhistory:\n  - {date: 31.12.2025, change: Сформирован}\n  - {date: 2026-01-05, change: Уточнен}\n"), schemacheck.RuleFormat},
+		{".inf satisfaction is not missing", l("satisfaction: {value: 3}", "satisfaction: {value: .inf}"), load.RuleSpecialFloat},
+		{"string capacity is not missing", l("capacity: {value: 10}", `capacity: {value: "10"}`), schemacheck.RuleType},
+		{"lifeSituation that is not an id is not also unresolved", l("lifeSituation: vuz", "lifeSituation: Vuz"), schemacheck.RuleFormat},
+		{"non-string attribute key is not also undeclared", l("  age: 20", "  1: 20"), load.RuleNonStringKey},
+		{"invalid scale is not compared", l("satisfaction: {value: 3}", "satisfaction: {value: 7, scale: 0}"), schemacheck.RuleRange},
+		{"unknown status skips the attribute checks", l("status: citizen", "status: citizn"), schemacheck.RuleEnum},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -111,7 +111,6 @@ func Promote(src []byte, e Entry) ([]byte, error) {
 	case histK == nil:
 		dash, key := seqIndent(root, lines)
 		entry = append([]string{"history:"}, blockEntry(e, dash, key)...)
-		insertAt = len(lines)
 		if lines[len(lines)-1] == "" { // the file ends with a newline: insert before the empty tail
 			insertAt = len(lines) - 1
 		} else {

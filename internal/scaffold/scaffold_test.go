@@ -3,7 +3,6 @@ package scaffold
 import (
 	"bytes"
 	"flag"
-	"github.com/profiler-cx/profiler/internal/testws"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/testws"
 	"github.com/profiler-cx/profiler/internal/workspace"
 )
 
@@ -26,7 +26,6 @@ func golden(t *testing.T, name string, got []byte) {
 func check(t *testing.T, files map[string][]byte) []finding.Finding {
 	t.Helper()
 	dir := t.TempDir()
-	var paths []string
 	for name, data := range files {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -35,7 +34,6 @@ func check(t *testing.T, files map[string][]byte) []finding.Finding {
 		if err := os.WriteFile(p, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		paths = append(paths, p)
 	}
 	return workspace.Check([]string{dir}, workspace.Options{}).Findings
 }

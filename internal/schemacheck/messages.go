@@ -29,7 +29,24 @@ const (
 	RuleDuplicate  = "schema-duplicate"
 	RuleConflict   = "schema-conflict"
 	RuleStageGate  = "stage-gate"
+	// RuleOther is a violation this package has no wording for yet; it is not in [Rules]
+	// (a user should never see it, and SARIF lists only the worded rules).
+	RuleOther = "schema"
 )
+
+// Rules lists the rule ids of the schema check, in the order SARIF lists them.
+var Rules = []finding.Rule{
+	{ID: RuleType, Severity: finding.Error, Short: i18n.Text{RU: "неверный тип значения", EN: "wrong type"}},
+	{ID: RuleEnum, Severity: finding.Error, Short: i18n.Text{RU: "значение вне списка допустимых", EN: "a value outside the allowed list"}},
+	{ID: RuleRequired, Severity: finding.Error, Short: i18n.Text{RU: "нет обязательного поля", EN: "a required field is missing"}},
+	{ID: RuleUnknownKey, Severity: finding.Error, Short: i18n.Text{RU: "ключ, которого нет в формате", EN: "a key the format does not know"}},
+	{ID: RuleFormat, Severity: finding.Error, Short: i18n.Text{RU: "значение не в нужном формате (id, дата, интервал)", EN: "a value not in the required format (id, date, bucket)"}},
+	{ID: RuleRange, Severity: finding.Error, Short: i18n.Text{RU: "число меньше допустимого минимума", EN: "a number below its minimum"}},
+	{ID: RuleEmpty, Severity: finding.Error, Short: i18n.Text{RU: "пустой список там, где нужен хотя бы один элемент", EN: "an empty list where at least one item is required"}},
+	{ID: RuleDuplicate, Severity: finding.Error, Short: i18n.Text{RU: "одно значение дважды в списке уникальных", EN: "the same value twice in a list that must be unique"}},
+	{ID: RuleConflict, Severity: finding.Error, Short: i18n.Text{RU: "поля, которые исключают друг друга", EN: "fields that exclude each other"}},
+	{ID: RuleStageGate, Severity: finding.Error, Short: i18n.Text{RU: "для этапа профиля не хватает содержания", EN: "the profile's stage needs content it does not have yet"}},
+}
 
 type translator struct {
 	st    *compiled
@@ -297,7 +314,7 @@ func (t translator) translate(e *jsonschema.ValidationError) []finding.Finding {
 	}
 	// No wording for this keyword yet: say where and quote the validator, so that the
 	// analyst can still act and the gap gets reported.
-	return []finding.Finding{t.f(ptr, false, "schema", i18n.Msg(
+	return []finding.Finding{t.f(ptr, false, RuleOther, i18n.Msg(
 		"%s: значение не соответствует схеме (%s) — сверьтесь с описанием поля в схеме и сообщите разработчикам, что сообщение непонятно",
 		"%s: the value does not match the schema (%s) — see the field's description in the schema, and please report the unclear message", field, e.Message))}
 }

@@ -89,13 +89,13 @@ func Init() error { return compile().err }
 func Check(doc *load.Document, kind model.Kind) (out []finding.Finding) {
 	st := compile()
 	if st.err != nil {
-		return []finding.Finding{{File: doc.Path, Line: 1, Column: 1, Severity: finding.Error, Rule: "internal",
+		return []finding.Finding{{File: doc.Path, Line: 1, Column: 1, Severity: finding.Error, Rule: load.RuleCheckInternal,
 			Message: i18n.Msg("внутренняя ошибка схемы: %v", "internal schema error: %v", st.err)}}
 	}
 	defer func() {
 		// The validator must never take the whole run down; report instead.
 		if r := recover(); r != nil {
-			out = append(out, finding.Finding{File: doc.Path, Line: 1, Column: 1, Severity: finding.Error, Rule: "internal",
+			out = append(out, finding.Finding{File: doc.Path, Line: 1, Column: 1, Severity: finding.Error, Rule: load.RuleCheckInternal,
 				Message: i18n.Msg("внутренняя ошибка при проверке схемы: %v; сообщите разработчикам", "internal error while checking the schema: %v; please report it", r)})
 		}
 	}()
@@ -108,7 +108,7 @@ func Check(doc *load.Document, kind model.Kind) (out []finding.Finding) {
 	}
 	ve, ok := err.(*jsonschema.ValidationError)
 	if !ok {
-		return []finding.Finding{{File: doc.Path, Line: 1, Column: 1, Severity: finding.Error, Rule: "internal",
+		return []finding.Finding{{File: doc.Path, Line: 1, Column: 1, Severity: finding.Error, Rule: load.RuleCheckInternal,
 			Message: i18n.Msg("внутренняя ошибка при проверке схемы: %v", "internal error while checking the schema: %v", err)}}
 	}
 	var leaves []*jsonschema.ValidationError

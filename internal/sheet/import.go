@@ -216,7 +216,7 @@ func (p *planner) header(t *Table, ls *model.LifeSituation) (map[int]Column, int
 				"column %q skipped: it is neither a profile field nor an attribute of %q", h, ls.ID)
 			continue
 		}
-		key := c.Header
+		var key string
 		if c.Attr != nil {
 			key = "attr:" + c.Attr.ID
 		} else {

@@ -22,9 +22,10 @@ package translit
 
 import (
 	"errors"
-	"github.com/profiler-cx/profiler/internal/model"
 	"strings"
 	"unicode"
+
+	"github.com/profiler-cx/profiler/internal/model"
 )
 
 // MaxLen is the longest id the format allows.

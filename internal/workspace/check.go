@@ -283,7 +283,7 @@ func readLimited(r io.Reader, maxBytes int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > maxBytes {
-		return nil, &load.ReadError{Rule: "file-too-large", Message: i18n.Msg(
+		return nil, &load.ReadError{Rule: load.RuleFileTooLarge, Message: i18n.Msg(
 			"стандартный ввод больше %d байт — разделите документ", "standard input is larger than %d bytes — split the document", maxBytes)}
 	}
 	return data, nil
@@ -293,7 +293,7 @@ func readFinding(display string, err error) finding.Finding {
 	if re, ok := err.(*load.ReadError); ok {
 		return finding.Finding{File: display, Severity: finding.Error, Rule: re.Rule, Message: re.Message}
 	}
-	return finding.Finding{File: display, Severity: finding.Error, Rule: RuleFileRead,
+	return finding.Finding{File: display, Severity: finding.Error, Rule: load.RuleFileRead,
 		Message: i18n.Join(": ", i18n.Msg("не удалось прочитать файл", "cannot read the file"), osReason(err))}
 }
 

@@ -53,7 +53,7 @@ func FuzzCheck(f *testing.F) {
 				if x.Rule == "" || x.Message.RU == "" || x.Message.EN == "" {
 					t.Errorf("finding without rule or message: %+v", x)
 				}
-				if x.Rule == "internal" {
+				if x.Rule == load.RuleCheckInternal {
 					t.Errorf("internal error: %s", x.Message.EN)
 				}
 				if x.Line < 0 || x.Line > lines || x.Column < 0 {

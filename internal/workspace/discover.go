@@ -18,13 +18,6 @@ import (
 	"github.com/profiler-cx/profiler/internal/model"
 )
 
-// Rule ids for problems with paths themselves.
-const (
-	RulePathNotFound   = "path-not-found"
-	RuleFileRead       = "file-read"
-	RuleSymlinkOutside = "symlink-outside"
-)
-
 type target struct {
 	display string // path shown to users
 	fsPath  string // path to open; "" for stdin
@@ -112,7 +105,7 @@ func discover(paths []string, opts Options, emit func(int, target)) (ts []target
 		st, err := os.Stat(p)
 		if err != nil {
 			ioErr = true
-			out = append(out, finding.Finding{File: displayPath(p), Severity: finding.Error, Rule: RulePathNotFound,
+			out = append(out, finding.Finding{File: displayPath(p), Severity: finding.Error, Rule: load.RulePathNotFound,
 				Message: pathMessage(err)})
 			continue
 		}
@@ -132,7 +125,7 @@ func discover(paths []string, opts Options, emit func(int, target)) (ts []target
 		_ = filepath.WalkDir(root, func(fp string, d fs.DirEntry, err error) error {
 			if err != nil {
 				ioErr = true
-				out = append(out, finding.Finding{File: displayPath(fp), Severity: finding.Error, Rule: RuleFileRead,
+				out = append(out, finding.Finding{File: displayPath(fp), Severity: finding.Error, Rule: load.RuleFileRead,
 					Message: i18n.Join(": ", i18n.Msg("не удалось прочитать", "cannot read"), osReason(err))})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
@@ -165,7 +158,7 @@ func discover(paths []string, opts Options, emit func(int, target)) (ts []target
 				if dest := realPath(fp); dest != "" && realRoot != "" && !within(realRoot, dest) {
 					if ours {
 						ioErr = true
-						out = append(out, finding.Finding{File: disp, Severity: finding.Error, Rule: RuleSymlinkOutside,
+						out = append(out, finding.Finding{File: disp, Severity: finding.Error, Rule: load.RuleLinkOutside,
 							Message: i18n.Msg("символическая ссылка ведёт за пределы проверяемой папки (на %s); profiler по ней не читает — скопируйте файл в папку или укажите его в командной строке",
 								"the symbolic link leads outside the checked folder (to %s); profiler does not follow it: copy the file in or name it on the command line", dest)})
 					}
