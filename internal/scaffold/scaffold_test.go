@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/profiler-cx/profiler/internal/catalog"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/model"
@@ -219,5 +220,21 @@ func TestRootAndExport(t *testing.T) {
 	}
 	if rel, _ := Rel(filepath.Join(dir, "a", "ls", "profiles"), filepath.Join(sd, "profile.schema.json")); rel != "../../../.profiler/schemas/profile.schema.json" {
 		t.Errorf("Rel = %q", rel)
+	}
+}
+
+// The life situation's comment names the built-in catalogues from internal/catalog: a
+// catalogue added there shows up without editing the templates.
+func TestLifeSituationNamesEveryCatalogue(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.RU, i18n.EN} {
+		b, err := LifeSituation(LSData{ID: "x", Title: "x", Statuses: []model.Status{model.Citizen}}, Options{Lang: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range catalog.Listed() {
+			if !bytes.Contains(b, []byte(id)) {
+				t.Errorf("%s: the scaffold does not name the catalogue %s", lang, id)
+			}
+		}
 	}
 }
