@@ -208,15 +208,12 @@ func initRun(e *env, opts *initOptions) error {
 		} else {
 			e.note(e.t("создан ", "created ") + displayPath(lsPath))
 		}
-		if err := atomicfile.MkdirAll(filepath.Dir(gitkeep), 0o755); err != nil {
-			return ioErr("не удалось создать папку %s: %v", "cannot create the folder %s: %v", displayPath(filepath.Dir(gitkeep)), err)
-		}
-		err := atomicfile.Write(gitkeep, nil, 0o644, false)
+		err := atomicfile.Create(gitkeep, nil, 0o644, false)
 		switch {
 		case err == nil:
 			e.note(e.t("создан ", "created ") + displayPath(gitkeep))
 		case !errors.Is(err, atomicfile.ErrExists) && !errors.Is(err, fs.ErrExist):
-			return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(gitkeep), err)
+			return writeErr(gitkeep, err)
 		}
 	}
 	if err := e.exportSchemas(schemaDir, opts.Force, opts.DryRun); err != nil {

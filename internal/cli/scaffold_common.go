@@ -159,18 +159,20 @@ func displayPath(p string) string {
 // writeNew writes a user file atomically; without force an existing file is an error that
 // names it, and the file is left as it was.
 func (e *env) writeNew(path string, data []byte, force bool) error {
-	if err := atomicfile.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return ioErr("не удалось создать папку %s: %v", "cannot create the folder %s: %v", displayPath(filepath.Dir(path)), err)
-	}
-	err := atomicfile.Write(path, data, 0o644, force)
+	err := atomicfile.Create(path, data, 0o644, force)
 	if errors.Is(err, atomicfile.ErrExists) {
 		return ioErr("файл %s уже существует — он не изменен; чтобы перезаписать его, добавьте --force",
 			"%s already exists and was left as it is; add --force to overwrite it", displayPath(path))
 	}
-	if err != nil {
-		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(path), reason.Cause(err))
+	return writeErr(path, err)
+}
+
+// writeErr is the message for an error of atomicfile.Create at path, or nil.
+func writeErr(path string, err error) error {
+	if err == nil {
+		return nil
 	}
-	return nil
+	return &ioError{msg: reason.WriteFailed(path, err, displayPath)}
 }
 
 // dryRunFile prints what would be written to path.
