@@ -216,7 +216,7 @@ func initRun(e *env, opts *initOptions) error {
 			return writeErr(gitkeep, err)
 		}
 	}
-	if err := e.exportSchemas(schemaDir, opts.Force, opts.DryRun); err != nil {
+	if err := e.exportSchemas(schemaDir, keepOrOverwrite(opts.Force), opts.DryRun); err != nil {
 		return err
 	}
 	if !opts.DryRun {
@@ -228,11 +228,20 @@ func initRun(e *env, opts *initOptions) error {
 	return nil
 }
 
+// keepOrOverwrite is the conflict policy of init and new profile: a schema that differs is
+// kept with a warning, replaced with --force.
+func keepOrOverwrite(force bool) scaffold.Conflict {
+	if force {
+		return scaffold.Overwrite
+	}
+	return scaffold.KeepOther
+}
+
 // exportSchemas puts the JSON Schemas where the modelines point and says what it did.
-func (e *env) exportSchemas(dir string, force, dryRun bool) error {
-	files, err := scaffold.ExportSchemas(dir, force, dryRun)
+func (e *env) exportSchemas(dir string, policy scaffold.Conflict, dryRun bool) error {
+	files, err := scaffold.ExportSchemas(dir, nil, policy, dryRun)
 	if err != nil {
-		return ioErr("не удалось выгрузить схемы в %s: %v", "cannot export the schemas to %s: %v", displayPath(dir), err)
+		return schemaExportErr(err)
 	}
 	for _, f := range files {
 		p := displayPath(f.Path)

@@ -409,7 +409,7 @@ func (e *env) profileSchemaRef(lsPath, profilesDir string, dryRun bool) (string,
 		return "", ioErr("не удалось определить корень рабочей области: %v", "cannot find the workspace root: %v", err)
 	}
 	dir := filepath.Join(root, scaffold.SchemaDir)
-	if err := e.exportSchemas(dir, false, dryRun); err != nil {
+	if err := e.exportSchemas(dir, scaffold.KeepOther, dryRun); err != nil {
 		return "", err
 	}
 	return scaffold.Rel(profilesDir, filepath.Join(dir, "profile.schema.json"))
