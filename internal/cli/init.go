@@ -199,19 +199,13 @@ func initRun(e *env, opts *initOptions) error {
 				return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(p), err)
 			}
 		}
-		_, statErr := os.Lstat(lsPath)
 		if err := e.writeNew(lsPath, data, opts.Force); err != nil {
 			return err
-		}
-		if statErr == nil {
-			e.note(e.t("перезаписан ", "overwritten ") + displayPath(lsPath))
-		} else {
-			e.note(e.t("создан ", "created ") + displayPath(lsPath))
 		}
 		err := atomicfile.Create(gitkeep, nil, 0o644, false)
 		switch {
 		case err == nil:
-			e.note(e.t("создан ", "created ") + displayPath(gitkeep))
+			e.reportWrite(created, gitkeep)
 		case !errors.Is(err, atomicfile.ErrExists) && !errors.Is(err, fs.ErrExist):
 			return writeErr(gitkeep, err)
 		}
@@ -247,9 +241,9 @@ func (e *env) exportSchemas(dir string, policy scaffold.Conflict, dryRun bool) e
 		p := displayPath(f.Path)
 		switch f.State {
 		case scaffold.SchemaCreated:
-			e.note(e.t("создан ", "created ") + p)
+			e.reportWrite(created, f.Path)
 		case scaffold.SchemaUpdated:
-			e.note(e.t("обновлен ", "updated ") + p)
+			e.reportWrite(updated, f.Path)
 		case scaffold.SchemaPlanned:
 			fmt.Fprintf(e.ios.Out, e.t("==> %s <== (JSON-схема этой версии profiler)\n", "==> %s <== (this profiler version's JSON Schema)\n"), p)
 		case scaffold.SchemaDiffers:

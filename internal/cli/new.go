@@ -265,14 +265,8 @@ func newProfileRun(e *env, opts *newProfileOptions) error {
 		e.dryRunFile(path, data)
 		return nil
 	}
-	_, statErr := os.Lstat(path)
 	if err := e.writeNew(path, data, opts.Force); err != nil {
 		return err
-	}
-	if statErr == nil {
-		e.note(e.t("перезаписан ", "overwritten ") + displayPath(path))
-	} else {
-		e.note(e.t("создан ", "created ") + displayPath(path))
 	}
 	if len(sets) == 0 {
 		fmt.Fprintln(e.ios.ErrOut, e.t(
