@@ -19,6 +19,7 @@ import "github.com/profiler-cx/profiler/internal/i18n"
 func businessSize() *Catalog {
 	return &Catalog{
 		ID:    "business-size",
+		Name:  i18n.Text{RU: "размер бизнеса", EN: "business size"},
 		Title: i18n.Text{RU: "Размер бизнеса", EN: "Business size"},
 		Source: i18n.Text{
 			RU: "Федеральный закон от 24.07.2007 № 209-ФЗ «О развитии малого и среднего предпринимательства " +
@@ -66,6 +67,7 @@ func businessSize() *Catalog {
 func entityType() *Catalog {
 	return &Catalog{
 		ID:    "entity-type",
+		Name:  i18n.Text{RU: "тип субъекта", EN: "entity type"},
 		Title: i18n.Text{RU: "Тип субъекта экономической деятельности", EN: "Type of economic entity"},
 		Source: i18n.Text{
 			RU: "Гражданский кодекс РФ, ст. 48 (юридическое лицо) и ст. 23 (индивидуальный предприниматель); " +

@@ -53,6 +53,7 @@ func (e *Entry) Label() string {
 type Catalog struct {
 	ID      string    // "ru-regions", ...
 	Title   i18n.Text // what the catalogue lists
+	Name    i18n.Text // the catalogue in a few words, as a card names it: "субъекты РФ"
 	Source  i18n.Text // legal source, shown in docs
 	Entries []Entry
 
@@ -221,7 +222,10 @@ func isWordSep(r rune) bool {
 	return r == ' ' || r == '-' || r == '(' || r == ')' || r == '.' || r == ','
 }
 
-var registry = map[string]*Catalog{}
+var (
+	registry = map[string]*Catalog{}
+	listed   []string // ids in the order of register: the order documentation and scaffolds list them
+)
 
 func register(cs ...*Catalog) {
 	for _, c := range cs {
@@ -233,6 +237,7 @@ func register(cs ...*Catalog) {
 		}
 		c.buildWords()
 		registry[c.ID] = c
+		listed = append(listed, c.ID)
 	}
 }
 
@@ -255,6 +260,10 @@ func IDs() []string {
 	slices.Sort(ids)
 	return ids
 }
+
+// Listed returns the ids of all built-in catalogues in the order they are introduced
+// (regions first), the order a scaffold's comment names them in.
+func Listed() []string { return slices.Clone(listed) }
 
 // All returns every built-in catalogue in the order of [IDs].
 func All() []*Catalog {

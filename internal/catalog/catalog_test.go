@@ -389,3 +389,15 @@ func FuzzNormalize(f *testing.F) {
 		c.Match(s)
 	})
 }
+
+// Cards name a catalogue in words from Catalog.Name; every catalogue has it in both languages.
+func TestEveryCatalogueHasAName(t *testing.T) {
+	if got, want := len(Listed()), len(IDs()); got != want {
+		t.Fatalf("Listed has %d ids, IDs %d", got, want)
+	}
+	for _, c := range All() {
+		if c.Name.RU == "" || c.Name.EN == "" {
+			t.Errorf("%s: Name is missing a language: %+v", c.ID, c.Name)
+		}
+	}
+}

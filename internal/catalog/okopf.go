@@ -16,6 +16,7 @@ import "github.com/profiler-cx/profiler/internal/i18n"
 func okopf() *Catalog {
 	return &Catalog{
 		ID:    "okopf",
+		Name:  i18n.Text{RU: "ОКОПФ", EN: "OKOPF legal forms"},
 		Title: i18n.Text{RU: "Организационно-правовые формы (ОКОПФ)", EN: "Legal forms (OKOPF)"},
 		Source: i18n.Text{
 			RU: "ОК 028-2012 «Общероссийский классификатор организационно-правовых форм» (ОКОПФ), " +

@@ -143,6 +143,7 @@ func regions() *Catalog {
 	c := &Catalog{
 		ID:     "ru-regions",
 		abbrev: regionAbbrev,
+		Name:   i18n.Text{RU: "субъекты РФ", EN: "subjects of the Russian Federation"},
 		Title:  i18n.Text{RU: "Субъекты Российской Федерации", EN: "Constituent entities of the Russian Federation"},
 		Source: i18n.Text{
 			RU: "Конституция Российской Федерации, ст. 65 (в ред. ФКЗ от 21.03.2014 № 6-ФКЗ и от 04.10.2022 № 5-ФКЗ — 8-ФКЗ): " +

@@ -17,6 +17,7 @@ import "github.com/profiler-cx/profiler/internal/i18n"
 func serviceKind() *Catalog {
 	return &Catalog{
 		ID:    "service-kind",
+		Name:  i18n.Text{RU: "вид службы", EN: "kind of service"},
 		Title: i18n.Text{RU: "Вид государственной (муниципальной) службы", EN: "Kind of state (municipal) service"},
 		Source: i18n.Text{
 			RU: "Федеральные законы от 27.05.2003 № 58-ФЗ «О системе государственной службы Российской Федерации», " +

@@ -239,9 +239,9 @@ func (e *env) finishImport(opts *importOptions, changes []*sheet.Change, probs [
 	}
 	for _, c := range changes {
 		if c.Created() {
-			e.note(e.t("создан ", "created ") + displayPath(c.Path))
+			e.reportWrite(created, c.Path)
 		} else {
-			e.note(e.t("изменен ", "updated ") + displayPath(c.Path))
+			e.reportWrite(changed, c.Path)
 		}
 	}
 	return nil

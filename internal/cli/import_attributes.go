@@ -137,6 +137,6 @@ func importAttributesRun(e *env, opts *importOptions) error {
 	if err := atomicfile.Write(lsPath, plan.New, 0o644, true); err != nil {
 		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(lsPath), reason.Cause(err))
 	}
-	e.note(e.t("изменен ", "updated ") + displayPath(lsPath))
+	e.reportWrite(changed, lsPath)
 	return nil
 }

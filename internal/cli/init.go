@@ -198,27 +198,18 @@ func initRun(e *env, opts *initOptions) error {
 				return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(p), err)
 			}
 		}
-		_, statErr := os.Lstat(lsPath)
 		if err := e.writeNew(lsPath, data, opts.Force); err != nil {
 			return err
 		}
-		if statErr == nil {
-			e.note(e.t("перезаписан ", "overwritten ") + displayPath(lsPath))
-		} else {
-			e.note(e.t("создан ", "created ") + displayPath(lsPath))
-		}
-		if err := atomicfile.MkdirAll(filepath.Dir(gitkeep), 0o755); err != nil {
-			return ioErr("не удалось создать папку %s: %v", "cannot create the folder %s: %v", displayPath(filepath.Dir(gitkeep)), err)
-		}
-		err := atomicfile.Write(gitkeep, nil, 0o644, false)
+		err := atomicfile.Create(gitkeep, nil, 0o644, false)
 		switch {
 		case err == nil:
-			e.note(e.t("создан ", "created ") + displayPath(gitkeep))
+			e.reportWrite(created, gitkeep)
 		case !errors.Is(err, atomicfile.ErrExists) && !errors.Is(err, fs.ErrExist):
-			return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(gitkeep), err)
+			return writeErr(gitkeep, err)
 		}
 	}
-	if err := e.exportSchemas(schemaDir, opts.Force, opts.DryRun); err != nil {
+	if err := e.exportSchemas(schemaDir, keepOrOverwrite(opts.Force), opts.DryRun); err != nil {
 		return err
 	}
 	if !opts.DryRun {
@@ -230,19 +221,28 @@ func initRun(e *env, opts *initOptions) error {
 	return nil
 }
 
+// keepOrOverwrite is the conflict policy of init and new profile: a schema that differs is
+// kept with a warning, replaced with --force.
+func keepOrOverwrite(force bool) scaffold.Conflict {
+	if force {
+		return scaffold.Overwrite
+	}
+	return scaffold.KeepOther
+}
+
 // exportSchemas puts the JSON Schemas where the modelines point and says what it did.
-func (e *env) exportSchemas(dir string, force, dryRun bool) error {
-	files, err := scaffold.ExportSchemas(dir, force, dryRun)
+func (e *env) exportSchemas(dir string, policy scaffold.Conflict, dryRun bool) error {
+	files, err := scaffold.ExportSchemas(dir, nil, policy, dryRun)
 	if err != nil {
-		return ioErr("не удалось выгрузить схемы в %s: %v", "cannot export the schemas to %s: %v", displayPath(dir), err)
+		return schemaExportErr(err)
 	}
 	for _, f := range files {
 		p := displayPath(f.Path)
 		switch f.State {
 		case scaffold.SchemaCreated:
-			e.note(e.t("создан ", "created ") + p)
+			e.reportWrite(created, f.Path)
 		case scaffold.SchemaUpdated:
-			e.note(e.t("обновлен ", "updated ") + p)
+			e.reportWrite(updated, f.Path)
 		case scaffold.SchemaPlanned:
 			fmt.Fprintf(e.ios.Out, e.t("==> %s <== (JSON-схема этой версии profiler)\n", "==> %s <== (this profiler version's JSON Schema)\n"), p)
 		case scaffold.SchemaDiffers:

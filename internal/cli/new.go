@@ -265,14 +265,8 @@ func newProfileRun(e *env, opts *newProfileOptions) error {
 		e.dryRunFile(path, data)
 		return nil
 	}
-	_, statErr := os.Lstat(path)
 	if err := e.writeNew(path, data, opts.Force); err != nil {
 		return err
-	}
-	if statErr == nil {
-		e.note(e.t("перезаписан ", "overwritten ") + displayPath(path))
-	} else {
-		e.note(e.t("создан ", "created ") + displayPath(path))
 	}
 	if len(sets) == 0 {
 		fmt.Fprintln(e.ios.ErrOut, e.t(
@@ -409,7 +403,7 @@ func (e *env) profileSchemaRef(lsPath, profilesDir string, dryRun bool) (string,
 		return "", ioErr("не удалось определить корень рабочей области: %v", "cannot find the workspace root: %v", err)
 	}
 	dir := filepath.Join(root, scaffold.SchemaDir)
-	if err := e.exportSchemas(dir, false, dryRun); err != nil {
+	if err := e.exportSchemas(dir, scaffold.KeepOther, dryRun); err != nil {
 		return "", err
 	}
 	return scaffold.Rel(profilesDir, filepath.Join(dir, "profile.schema.json"))

@@ -79,7 +79,6 @@ func newTemplatesRun(e *env, opts *newTemplatesOptions) error {
 		if err := e.writeNew(p, data, opts.Force); err != nil {
 			return err
 		}
-		e.note(e.t("создан ", "created ") + displayPath(p))
 	}
 	return nil
 }

@@ -156,21 +156,54 @@ func displayPath(p string) string {
 	return displaypath.FromOS(p)
 }
 
-// writeNew writes a user file atomically; without force an existing file is an error that
-// names it, and the file is left as it was.
+// writeNew writes a user file atomically and reports it as created or overwritten; without
+// force an existing file is an error that names it, and the file is left as it was.
 func (e *env) writeNew(path string, data []byte, force bool) error {
-	if err := atomicfile.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return ioErr("не удалось создать папку %s: %v", "cannot create the folder %s: %v", displayPath(filepath.Dir(path)), err)
-	}
-	err := atomicfile.Write(path, data, 0o644, force)
+	_, statErr := os.Lstat(path)
+	err := atomicfile.Create(path, data, 0o644, force)
 	if errors.Is(err, atomicfile.ErrExists) {
 		return ioErr("файл %s уже существует — он не изменен; чтобы перезаписать его, добавьте --force",
 			"%s already exists and was left as it is; add --force to overwrite it", displayPath(path))
 	}
 	if err != nil {
-		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(path), reason.Cause(err))
+		return writeErr(path, err)
+	}
+	if statErr == nil {
+		e.reportWrite(overwritten, path)
+	} else {
+		e.reportWrite(created, path)
 	}
 	return nil
+}
+
+// outcome is what a command did to a file it wrote.
+type outcome int
+
+const (
+	created     outcome = iota // it did not exist
+	overwritten                // a user file replaced by a new one (--force)
+	updated                    // an exported file (a schema) brought up to this version
+	changed                    // a user file edited in place (import)
+)
+
+// reportWrite is the one line a writing command prints per file ("создан ls/x.yaml"), on
+// stderr and not with --quiet.
+func (e *env) reportWrite(o outcome, path string) {
+	words := [...][2]string{
+		created:     {"создан ", "created "},
+		overwritten: {"перезаписан ", "overwritten "},
+		updated:     {"обновлен ", "updated "},
+		changed:     {"изменен ", "updated "},
+	}[o]
+	e.note(e.t(words[0], words[1]) + displayPath(path))
+}
+
+// writeErr is the message for an error of atomicfile.Create at path, or nil.
+func writeErr(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &ioError{msg: reason.WriteFailed(path, err, displayPath)}
 }
 
 // dryRunFile prints what would be written to path.

@@ -1,15 +1,11 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
-	"github.com/profiler-cx/profiler/internal/atomicfile"
-	"github.com/profiler-cx/profiler/internal/load"
+	"github.com/profiler-cx/profiler/internal/scaffold"
 	"github.com/profiler-cx/profiler/schemas"
 	"github.com/spf13/cobra"
 )
@@ -88,7 +84,7 @@ func schemaRun(e *env, opts *schemaOptions) error {
 	}
 	switch {
 	case opts.Out != "":
-		return exportSchemas(e, opts, names)
+		return exportSchemaFiles(e, opts, names)
 	case opts.Name != "":
 		data, _ := schemas.Bytes(names[0])
 		_, err := e.ios.Out.Write(data)
@@ -100,43 +96,44 @@ func schemaRun(e *env, opts *schemaOptions) error {
 	return nil
 }
 
-// exportSchemas writes names into opts.Out. Identical files are left alone; a different
+// exportSchemaFiles writes names into opts.Out. Identical files are left alone; a different
 // existing file stops the export (nothing written) unless --force.
-func exportSchemas(e *env, opts *schemaOptions, names []string) error {
-	if err := atomicfile.MkdirAll(opts.Out, 0o755); err != nil {
-		return ioErr("не удалось создать папку %s: %v", "cannot create folder %s: %v", opts.Out, err)
+func exportSchemaFiles(e *env, opts *schemaOptions, names []string) error {
+	policy := scaffold.FailOnConflict
+	if opts.Force {
+		policy = scaffold.Overwrite
 	}
-	var conflicts, write []string
-	for _, n := range names {
-		want, _ := schemas.Bytes(n)
-		have, err := load.ReadFile(filepath.Join(opts.Out, n), load.Limits{}) // bounded, regular files only
-		switch {
-		case err == nil && bytes.Equal(have, want):
-			continue
-		case err == nil && !opts.Force:
-			conflicts = append(conflicts, filepath.Join(opts.Out, n))
-			continue
-		case err != nil && !errors.Is(err, os.ErrNotExist):
-			return ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", filepath.Join(opts.Out, n), err)
-		}
-		write = append(write, n)
+	files, err := scaffold.ExportSchemas(opts.Out, names, policy, false)
+	if err != nil {
+		return schemaExportErr(err)
 	}
-	if len(conflicts) > 0 {
-		return ioErr("файлы уже есть и отличаются (перезаписать: --force): %s", "files exist and differ (overwrite with --force): %s",
-			strings.Join(conflicts, ", "))
-	}
-	for _, n := range write {
-		data, _ := schemas.Bytes(n)
-		p := filepath.Join(opts.Out, n)
-		if err := atomicfile.Write(p, data, 0o644, opts.Force); err != nil {
-			return ioErr("не удалось записать %s: %v", "cannot write %s: %v", p, err)
-		}
-		if !opts.Quiet {
-			fmt.Fprintln(e.ios.ErrOut, e.t("profiler: записано: ", "profiler: wrote: ")+p)
+	wrote := false
+	for _, f := range files {
+		if f.State == scaffold.SchemaCreated || f.State == scaffold.SchemaUpdated {
+			wrote = true
+			if !opts.Quiet {
+				fmt.Fprintln(e.ios.ErrOut, e.t("profiler: записано: ", "profiler: wrote: ")+f.Path)
+			}
 		}
 	}
-	if len(write) == 0 && !opts.Quiet {
+	if !wrote && !opts.Quiet {
 		fmt.Fprintln(e.ios.ErrOut, e.t("profiler: схемы в ", "profiler: schemas in ")+opts.Out+e.t(" уже актуальны", " are up to date"))
 	}
 	return nil
+}
+
+// schemaExportErr is the message for an error of scaffold.ExportSchemas.
+func schemaExportErr(err error) error {
+	var ce *scaffold.ConflictError
+	var xe *scaffold.ExportError
+	switch {
+	case errors.As(err, &ce):
+		return ioErr("файлы уже есть и отличаются (перезаписать: --force): %s", "files exist and differ (overwrite with --force): %s",
+			strings.Join(ce.Paths, ", "))
+	case errors.As(err, &xe) && xe.Read:
+		return ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", displayPath(xe.Path), xe.Err)
+	case errors.As(err, &xe):
+		return writeErr(xe.Path, xe.Err)
+	}
+	return ioErr("%v", "%v", err)
 }

@@ -98,3 +98,14 @@ func Cause(err error) error {
 	}
 	return err
 }
+
+// WriteFailed words an error of atomicfile.Create for a message: the folder that could not
+// be made, or the file at path that could not be written, each named by show (paths as
+// the user sees them), with the cause in the message's language.
+func WriteFailed(path string, err error, show func(string) string) i18n.Text {
+	var de *atomicfile.DirError
+	if errors.As(err, &de) {
+		return i18n.Msg("не удалось создать папку %s: %v", "cannot create the folder %s: %v", show(de.Dir), osError{de.Err}) // the link or the file in the way
+	}
+	return i18n.Msg("не удалось записать %s: %v", "cannot write %s: %v", show(path), osError{Cause(err)})
+}

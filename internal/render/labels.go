@@ -133,15 +133,6 @@ var sourceKinds = map[string]i18n.Text{
 	"other":            {RU: "другое", EN: "other"},
 }
 
-// catalogNames names the built-in catalogues in words.
-var catalogNames = map[string]i18n.Text{
-	"ru-regions":    {RU: "субъекты РФ", EN: "subjects of the Russian Federation"},
-	"okopf":         {RU: "ОКОПФ", EN: "OKOPF legal forms"},
-	"business-size": {RU: "размер бизнеса", EN: "business size"},
-	"entity-type":   {RU: "тип субъекта", EN: "entity type"},
-	"service-kind":  {RU: "вид службы", EN: "kind of service"},
-}
-
 func resolveLabels(lang i18n.Lang) map[string]string {
 	m := make(map[string]string, len(labels))
 	for k, v := range labels {

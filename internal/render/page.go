@@ -660,8 +660,8 @@ func (b *builder) attrValues(a model.Attribute) string {
 	switch {
 	case a.Catalog != "":
 		name := a.Catalog
-		if t, ok := catalogNames[a.Catalog]; ok {
-			name = b.t(t) + " (" + a.Catalog + ")"
+		if c, ok := catalog.Get(a.Catalog); ok {
+			name = b.t(c.Name) + " (" + a.Catalog + ")"
 		}
 		return b.L["catalogRef"] + ": " + name
 	case len(a.Values) > 0:

@@ -135,6 +135,7 @@ var baseFuncs = template.FuncMap{
 		return s.Name().EN
 	},
 	"attributes": func(model.Status) (string, error) { return "", nil },
+	"catalogs":   catalog.Listed, // the built-in catalogue ids, so the comment lists every one
 	"id":         func(s string) string { return s },
 }
 

@@ -2,17 +2,20 @@ package scaffold
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/profiler-cx/profiler/internal/catalog"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/testws"
 	"github.com/profiler-cx/profiler/internal/workspace"
+	"github.com/profiler-cx/profiler/schemas"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -198,24 +201,45 @@ func TestRootAndExport(t *testing.T) {
 		t.Errorf("Root with git = %q, want %q", r, dir)
 	}
 	sd := filepath.Join(dir, SchemaDir)
-	fs, err := ExportSchemas(sd, false, false)
+	fs, err := ExportSchemas(sd, nil, KeepOther, false)
 	if err != nil || len(fs) == 0 || fs[0].State != SchemaCreated {
 		t.Fatalf("export: %v %v", fs, err)
 	}
-	fs, _ = ExportSchemas(sd, false, false)
+	fs, _ = ExportSchemas(sd, nil, KeepOther, false)
 	if fs[0].State != SchemaSame {
 		t.Errorf("second export should leave identical files: %v", fs)
 	}
 	os.WriteFile(fs[0].Path, []byte("{}"), 0o644)
-	fs, _ = ExportSchemas(sd, false, false)
+	fs, _ = ExportSchemas(sd, nil, KeepOther, false)
 	if b, _ := os.ReadFile(fs[0].Path); fs[0].State != SchemaDiffers || string(b) != "{}" {
 		t.Errorf("a changed schema must be kept without force: %v", fs)
 	}
-	fs, _ = ExportSchemas(sd, true, false)
+	var ce *ConflictError
+	fs, err = ExportSchemas(sd, nil, FailOnConflict, false)
+	if b, _ := os.ReadFile(filepath.Join(sd, schemas.Names()[0])); !errors.As(err, &ce) || len(ce.Paths) != 1 || string(b) != "{}" {
+		t.Errorf("FailOnConflict must name the changed file and write nothing: %v %v", fs, err)
+	}
+	fs, _ = ExportSchemas(sd, nil, Overwrite, false)
 	if b, _ := os.ReadFile(fs[0].Path); fs[0].State != SchemaUpdated || string(b) == "{}" {
-		t.Errorf("force should update: %v", fs)
+		t.Errorf("Overwrite should update: %v", fs)
 	}
 	if rel, _ := Rel(filepath.Join(dir, "a", "ls", "profiles"), filepath.Join(sd, "profile.schema.json")); rel != "../../../.profiler/schemas/profile.schema.json" {
 		t.Errorf("Rel = %q", rel)
+	}
+}
+
+// The life situation's comment names the built-in catalogues from internal/catalog: a
+// catalogue added there shows up without editing the templates.
+func TestLifeSituationNamesEveryCatalogue(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.RU, i18n.EN} {
+		b, err := LifeSituation(LSData{ID: "x", Title: "x", Statuses: []model.Status{model.Citizen}}, Options{Lang: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range catalog.Listed() {
+			if !bytes.Contains(b, []byte(id)) {
+				t.Errorf("%s: the scaffold does not name the catalogue %s", lang, id)
+			}
+		}
 	}
 }

@@ -63,6 +63,35 @@ func Rel(from, target string) (string, error) {
 	return filepath.ToSlash(r), nil
 }
 
+// Conflict is what an export does with a schema file that is already there with other
+// content (another profiler version's schema, or one edited by hand).
+type Conflict int
+
+// Conflict policies.
+const (
+	KeepOther      Conflict = iota // keep the file and report it as SchemaDiffers (init, new profile)
+	Overwrite                      // replace it: SchemaUpdated (--force)
+	FailOnConflict                 // write nothing and return a *ConflictError (schema --out)
+)
+
+// ConflictError is returned under FailOnConflict: the files that differ, none written.
+type ConflictError struct{ Paths []string }
+
+func (e *ConflictError) Error() string {
+	return "files exist and differ: " + strings.Join(e.Paths, ", ")
+}
+
+// ExportError names the schema file an export failed on, and whether reading it (to
+// compare) or writing it failed; Err is the cause (an atomicfile.Create error when writing).
+type ExportError struct {
+	Path string
+	Read bool
+	Err  error
+}
+
+func (e *ExportError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *ExportError) Unwrap() error { return e.Err }
+
 // SchemaFile is one schema file of an export and what happened to it.
 type SchemaFile struct {
 	Path  string
@@ -81,39 +110,51 @@ const (
 	SchemaPlanned                    // would be written (dry run)
 )
 
-// ExportSchemas writes the embedded schemas into dir, leaving identical files alone. A file
-// with other content is kept unless force. With dryRun nothing is written.
-func ExportSchemas(dir string, force, dryRun bool) ([]SchemaFile, error) {
-	var out []SchemaFile
-	for _, name := range schemas.Names() {
+// ExportSchemas is the one way schemas are written out (init, new profile, schema --out):
+// it writes the named embedded schemas (every one when names is nil) into dir, leaving
+// identical files alone and treating a file with other content as policy says. Every file
+// is compared before the first write, so FailOnConflict writes nothing at all. With dryRun
+// nothing is written and the files to write are SchemaPlanned. Errors are *ExportError or
+// *ConflictError.
+func ExportSchemas(dir string, names []string, policy Conflict, dryRun bool) ([]SchemaFile, error) {
+	if names == nil {
+		names = schemas.Names()
+	}
+	out := make([]SchemaFile, 0, len(names))
+	var conflicts []string
+	for _, name := range names {
 		data, _ := schemas.Bytes(name)
 		p := filepath.Join(dir, name)
 		old, err := load.ReadFile(p, load.Limits{}) // bounded, regular files only (a link to /dev/zero)
+		st := SchemaCreated
 		switch {
 		case err == nil && bytes.Equal(old, data):
-			out = append(out, SchemaFile{p, SchemaSame})
-			continue
-		case err == nil && !force:
-			out = append(out, SchemaFile{p, SchemaDiffers})
-			continue
-		case err != nil && !errors.Is(err, fs.ErrNotExist):
-			return out, err
-		}
-		if dryRun {
-			out = append(out, SchemaFile{p, SchemaPlanned})
-			continue
-		}
-		if err := atomicfile.MkdirAll(dir, 0o755); err != nil {
-			return out, err
-		}
-		if err := atomicfile.Write(p, data, 0o644, force); err != nil {
-			return out, err
-		}
-		st := SchemaCreated
-		if old != nil {
+			st = SchemaSame
+		case err == nil && policy == Overwrite:
 			st = SchemaUpdated
+		case err == nil:
+			st = SchemaDiffers
+			conflicts = append(conflicts, p)
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, &ExportError{Path: p, Read: true, Err: err}
 		}
 		out = append(out, SchemaFile{p, st})
+	}
+	if policy == FailOnConflict && len(conflicts) > 0 {
+		return nil, &ConflictError{Paths: conflicts}
+	}
+	for i, f := range out {
+		if f.State != SchemaCreated && f.State != SchemaUpdated {
+			continue
+		}
+		if dryRun {
+			out[i].State = SchemaPlanned
+			continue
+		}
+		data, _ := schemas.Bytes(filepath.Base(f.Path))
+		if err := atomicfile.Create(f.Path, data, 0o644, f.State == SchemaUpdated); err != nil {
+			return out[:i], &ExportError{Path: f.Path, Err: err}
+		}
 	}
 	return out, nil
 }
