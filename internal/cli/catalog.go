@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -12,6 +13,7 @@ import (
 
 // catalogOptions are the parsed flags of `profiler catalog`.
 type catalogOptions struct {
+	env
 	Name   string
 	Format string
 }
@@ -19,7 +21,7 @@ type catalogOptions struct {
 var catalogFormats = []string{"text", "json"}
 
 func newCatalogCmd(e *env, runF func(*catalogOptions) error) *cobra.Command {
-	opts := &catalogOptions{}
+	opts := &catalogOptions{env: *e}
 	cmd := &cobra.Command{
 		Use:   e.t("catalog [ИМЯ]", "catalog [NAME]"),
 		Short: e.t("встроенные справочники и их значения", "the built-in catalogues and their entries"),
@@ -62,7 +64,7 @@ Exit codes: 0 success, 2 unknown catalogue or format.`),
 			if runF != nil {
 				return runF(opts)
 			}
-			return catalogRun(e, opts)
+			return catalogRun(opts)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", e.t("формат: ", "format: ")+strings.Join(catalogFormats, "|"))
@@ -87,62 +89,82 @@ type entryJSON struct {
 	Legacy      bool     `json:"legacy,omitempty"`
 }
 
-func catalogRun(e *env, opts *catalogOptions) error {
-	cats := catalog.All()
-	if opts.Name != "" {
-		c, ok := catalog.Get(opts.Name)
-		if !ok {
-			msg := usageErr("неизвестный справочник %q; встроенные: %s", "unknown catalogue %q; built in: %s", opts.Name, strings.Join(catalog.IDs(), ", "))
-			if best := closestWord(opts.Name, catalog.IDs()); best != "" {
-				msg = usageErr("неизвестный справочник %q (может быть, %s?); встроенные: %s", "unknown catalogue %q (did you mean %s?); built in: %s",
-					opts.Name, best, strings.Join(catalog.IDs(), ", "))
-			}
-			return msg
-		}
-		cats = []*catalog.Catalog{c}
+func catalogRun(opts *catalogOptions) error {
+	cats, err := catalogsNamed(opts.Name)
+	if err != nil {
+		return err
 	}
 	var out []catalogJSON
 	for _, c := range cats {
-		cj := catalogJSON{ID: c.ID, Title: c.Title.In(e.lang), Source: c.Source.In(e.lang), Count: len(c.Entries)}
+		cj := catalogJSON{ID: c.ID, Title: c.Title.In(opts.lang), Source: c.Source.In(opts.lang), Count: len(c.Entries)}
 		if opts.Name != "" {
 			for _, en := range c.Entries {
 				cj.Entries = append(cj.Entries, entryJSON{Code: en.Code, Name: en.Name, Short: en.Short, Aliases: en.Aliases,
-					Description: en.Description.In(e.lang), Legacy: en.Legacy != nil})
+					Description: en.Description.In(opts.lang), Legacy: en.Legacy != nil})
 			}
 		}
 		out = append(out, cj)
 	}
-	if opts.Format == "json" {
-		var v any = out
-		if opts.Name != "" {
-			v = out[0]
-		}
-		b, err := json.MarshalIndent(v, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(e.ios.Out, "%s\n", b)
+	switch {
+	case opts.Format == "json" && opts.Name == "":
+		return writeJSON(opts.ios.Out, out)
+	case opts.Format == "json":
+		return writeJSON(opts.ios.Out, out[0])
+	case opts.Name == "":
+		return opts.writeCatalogList(out)
+	}
+	return opts.writeCatalogEntries(out[0])
+}
+
+// catalogsNamed is every built-in catalogue, or the one named (with a guess at a typo).
+func catalogsNamed(name string) ([]*catalog.Catalog, error) {
+	if name == "" {
+		return catalog.All(), nil
+	}
+	c, ok := catalog.Get(name)
+	if ok {
+		return []*catalog.Catalog{c}, nil
+	}
+	if best := closestWord(name, catalog.IDs()); best != "" {
+		return nil, usageErr("неизвестный справочник %q (может быть, %s?); встроенные: %s", "unknown catalogue %q (did you mean %s?); built in: %s",
+			name, best, strings.Join(catalog.IDs(), ", "))
+	}
+	return nil, usageErr("неизвестный справочник %q; встроенные: %s", "unknown catalogue %q; built in: %s", name, strings.Join(catalog.IDs(), ", "))
+}
+
+// writeJSON writes v indented, with a final newline.
+func writeJSON(w io.Writer, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
 		return err
 	}
-	tw := tabwriter.NewWriter(e.ios.Out, 0, 0, 2, ' ', 0)
-	if opts.Name == "" {
-		fmt.Fprintln(tw, e.t("СПРАВОЧНИК\tЗНАЧЕНИЙ\tНАЗВАНИЕ", "CATALOGUE\tENTRIES\tTITLE"))
-		for _, c := range out {
-			fmt.Fprintf(tw, "%s\t%d\t%s\n", c.ID, c.Count, c.Title)
-		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
-		fmt.Fprintln(e.ios.Out, e.t("\nЗначения справочника: profiler catalog ИМЯ", "\nA catalogue's entries: profiler catalog NAME"))
-		return nil
+	_, err = fmt.Fprintf(w, "%s\n", b)
+	return err
+}
+
+// writeCatalogList writes the table of catalogues and how to see one.
+func (opts *catalogOptions) writeCatalogList(cats []catalogJSON) error {
+	tw := tabwriter.NewWriter(opts.ios.Out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, opts.t("СПРАВОЧНИК\tЗНАЧЕНИЙ\tНАЗВАНИЕ", "CATALOGUE\tENTRIES\tTITLE"))
+	for _, c := range cats {
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", c.ID, c.Count, c.Title)
 	}
-	c := out[0]
-	fmt.Fprintf(e.ios.Out, "%s — %s\n%s\n\n", c.ID, c.Title, c.Source)
-	fmt.Fprintln(tw, e.t("КОД\tНАЗВАНИЕ\tСОКРАЩЕНИЕ\tДРУГИЕ НАПИСАНИЯ", "CODE\tNAME\tABBREVIATION\tOTHER SPELLINGS"))
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(opts.ios.Out, opts.t("\nЗначения справочника: profiler catalog ИМЯ", "\nA catalogue's entries: profiler catalog NAME"))
+	return nil
+}
+
+// writeCatalogEntries writes one catalogue's entries as a table.
+func (opts *catalogOptions) writeCatalogEntries(c catalogJSON) error {
+	tw := tabwriter.NewWriter(opts.ios.Out, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(opts.ios.Out, "%s — %s\n%s\n\n", c.ID, c.Title, c.Source)
+	fmt.Fprintln(tw, opts.t("КОД\tНАЗВАНИЕ\tСОКРАЩЕНИЕ\tДРУГИЕ НАПИСАНИЯ", "CODE\tNAME\tABBREVIATION\tOTHER SPELLINGS"))
 	for _, en := range c.Entries {
 		name := en.Name
 		if en.Legacy {
-			name += e.t(" (устаревшая форма)", " (former form)")
+			name += opts.t(" (устаревшая форма)", " (former form)")
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", dash(en.Code), name, dash(en.Short), dash(strings.Join(en.Aliases, "; ")))
 	}

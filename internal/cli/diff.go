@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
@@ -15,6 +14,7 @@ import (
 
 // diffOptions are the parsed flags of `profiler diff`.
 type diffOptions struct {
+	env
 	Rev          string   // "", "A", "A..B", "A...B"
 	Paths        []string // pathspecs; default "."
 	Format       string
@@ -27,7 +27,7 @@ type diffOptions struct {
 var diffFormats = []string{"text", "markdown", "json"}
 
 func newDiffCmd(e *env, runF func(*diffOptions) error) *cobra.Command {
-	opts := &diffOptions{}
+	opts := &diffOptions{env: *e}
 	cmd := &cobra.Command{
 		Use:   e.t("diff [РЕВИЗИЯ[..РЕВИЗИЯ]] [ПУТЬ...]", "diff [REV[..REV]] [PATH...]"),
 		Short: e.t("что изменилось в исследовании между ревизиями git", "what changed in the research between git revisions"),
@@ -87,7 +87,7 @@ Exit codes: 0 compared (with --exit-code: no changes), 1 with --exit-code: somet
 				if runF != nil {
 					return runF(opts)
 				}
-				return diffExternal(e, opts)
+				return diffExternal(opts)
 			}
 			before, after := args, []string(nil)
 			if dash := cmd.ArgsLenAtDash(); dash >= 0 {
@@ -105,7 +105,7 @@ Exit codes: 0 compared (with --exit-code: no changes), 1 with --exit-code: somet
 			if runF != nil {
 				return runF(opts)
 			}
-			return diffRun(e, opts)
+			return diffRun(opts)
 		},
 	}
 	f := cmd.Flags()
@@ -123,9 +123,9 @@ func (e *env) gitErr(err error) error {
 	if !errors.As(err, &ge) {
 		return ioErr("%v", "%v", err)
 	}
-	fmt.Fprintln(e.ios.ErrOut, e.t("profiler: ошибка: ", "profiler: error: ")+ge.Message.In(e.lang))
+	e.printError(ge.Message.In(e.lang))
 	if !ge.Hint.IsZero() {
-		fmt.Fprintln(e.ios.ErrOut, e.t("profiler: подсказка: ", "profiler: hint: ")+ge.Hint.In(e.lang))
+		e.printHint(ge.Hint.In(e.lang))
 	}
 	return &exitError{code: ExitUsage}
 }
@@ -192,10 +192,10 @@ func cmpOr(s, def string) string {
 	return s
 }
 
-func diffRun(e *env, opts *diffOptions) error {
+func diffRun(opts *diffOptions) error {
 	repo, err := gitrev.Open("")
 	if err != nil {
-		return e.gitErr(err)
+		return opts.gitErr(err)
 	}
 	r, err := resolveRange(repo, opts)
 	if err != nil {
@@ -203,7 +203,7 @@ func diffRun(e *env, opts *diffOptions) error {
 		if errors.As(err, &ue) {
 			return err
 		}
-		return e.gitErr(err)
+		return opts.gitErr(err)
 	}
 	paths := opts.Paths
 	if len(paths) == 0 {
@@ -211,26 +211,11 @@ func diffRun(e *env, opts *diffOptions) error {
 	}
 	from, to, err := diff.Load(repo, r, paths, load.DefaultLimits)
 	if err != nil {
-		return e.gitErr(err)
+		return opts.gitErr(err)
 	}
 	res := diff.Compare(from, to)
-	var out []byte
-	switch opts.Format {
-	case "json":
-		if out, err = diff.JSON(res, e.lang); err != nil {
-			return err
-		}
-	case "markdown":
-		out = []byte(diff.Markdown(res, e.lang, 0))
-	default:
-		var b strings.Builder
-		if err := diff.Text(&b, res, diff.TextOptions{Lang: e.lang, Color: e.ios.ColorOut()}); err != nil {
-			return err
-		}
-		out = []byte(b.String())
-	}
-	if _, err := e.ios.Out.Write(out); err != nil {
-		return ioErr("не удалось вывести сравнение: %v", "cannot write the comparison: %v", err)
+	if err := opts.writeDiff(res); err != nil {
+		return err
 	}
 	if opts.ExitCode && res.Changed() {
 		return &exitError{code: ExitFindings}
@@ -238,10 +223,34 @@ func diffRun(e *env, opts *diffOptions) error {
 	return nil
 }
 
+// writeDiff writes the comparison in --format to stdout (text: coloured on a terminal).
+func (opts *diffOptions) writeDiff(res *diff.Result) error {
+	var out []byte
+	switch opts.Format {
+	case "json":
+		var err error
+		if out, err = diff.JSON(res, opts.lang); err != nil {
+			return err
+		}
+	case "markdown":
+		out = []byte(diff.Markdown(res, opts.lang, 0))
+	default:
+		var b strings.Builder
+		if err := diff.Text(&b, res, diff.TextOptions{Lang: opts.lang, Color: opts.ios.ColorOut()}); err != nil {
+			return err
+		}
+		out = []byte(b.String())
+	}
+	if _, err := opts.ios.Out.Write(out); err != nil {
+		return ioErr("не удалось вывести сравнение: %v", "cannot write the comparison: %v", err)
+	}
+	return nil
+}
+
 // diffExternal is `git diff` with diff.<driver>.command = "profiler diff --external":
 // git passes the path and the two versions of one file; profiler prints what changed in
 // the method's terms (text, as git's pager shows it).
-func diffExternal(e *env, opts *diffOptions) error {
+func diffExternal(opts *diffOptions) error {
 	a := opts.External
 	name := func(file, hex string) string {
 		if file == os.DevNull {
@@ -254,13 +263,6 @@ func diffExternal(e *env, opts *diffOptions) error {
 	}
 	from, to := diff.Files(a[0], a[1], a[4], load.DefaultLimits)
 	from.Name, to.Name = name(a[1], a[2]), name(a[4], a[5])
-	res := diff.Compare(from, to)
-	var b strings.Builder
-	if err := diff.Text(&b, res, diff.TextOptions{Lang: e.lang, Color: e.ios.ColorOut()}); err != nil {
-		return err
-	}
-	if _, err := io.WriteString(e.ios.Out, b.String()); err != nil {
-		return ioErr("не удалось вывести сравнение: %v", "cannot write the comparison: %v", err)
-	}
-	return nil
+	opts.Format = "text"
+	return opts.writeDiff(diff.Compare(from, to))
 }

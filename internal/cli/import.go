@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -22,16 +23,16 @@ import (
 
 // importOptions are the parsed flags of `profiler import`.
 type importOptions struct {
+	env
 	File   string
 	Dir    string // the workspace
 	LS     string // life situation folder (CSV rows without id; import attributes)
 	DryRun bool
 	Force  bool
-	Quiet  bool
 }
 
 func newImportCmd(e *env, runF func(*importOptions) error) *cobra.Command {
-	opts := &importOptions{}
+	opts := &importOptions{env: *e}
 	cmd := &cobra.Command{
 		Use:   e.t("import ФАЙЛ.xlsx|ФАЙЛ.csv [--dry-run] [--force]", "import FILE.xlsx|FILE.csv [--dry-run] [--force]"),
 		Short: e.t("загрузить книгу или CSV с профилями обратно в YAML", "bring a workbook or CSV of profiles back into the YAML"),
@@ -75,7 +76,7 @@ Exit codes: 0 imported (or nothing to change), 1 findings, nothing written, 2 us
 			if runF != nil {
 				return runF(opts)
 			}
-			return importRun(e, opts)
+			return importRun(opts)
 		},
 	}
 	f := cmd.Flags()
@@ -83,7 +84,7 @@ Exit codes: 0 imported (or nothing to change), 1 findings, nothing written, 2 us
 	f.StringVar(&opts.LS, "ls", "", e.t("папка ЖС для строк CSV без id", "life situation folder for CSV rows without id"))
 	f.BoolVar(&opts.DryRun, "dry-run", false, e.t("напечатать diff, ничего не записывая", "print the diff, write nothing"))
 	f.BoolVar(&opts.Force, "force", false, e.t("строке без id можно перезаписать существующий файл", "let a row without id overwrite a file that exists"))
-	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать о записанных файлах", "do not report the files written"))
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, e.t("не сообщать о записанных файлах", "do not report the files written"))
 	cmd.AddCommand(newImportAttributesCmd(e, nil))
 	return cmd
 }
@@ -104,8 +105,9 @@ func readBook(path string) (*sheet.Book, error) {
 	}
 	b, err := sheet.Read(displayPath(path), data, sheet.DefaultLimits)
 	if err != nil {
-		if se, ok := err.(*sheet.Error); ok {
-			return nil, &usageError{msg: i18n.Join(": ", i18n.Same(displayPath(path)), se.Msg)}
+		var se *sheet.Error
+		if errors.As(err, &se) {
+			return nil, &usageError{msg: i18n.Join(": ", i18n.Same(displayPath(path)), se.Msg), cause: err}
 		}
 		return nil, ioErr("%s: %v", "%s: %v", displayPath(path), err)
 	}
@@ -156,8 +158,7 @@ func lsOf(ws *sheet.Workspace, dir string) (*sheet.LSData, error) {
 		"--ls %s: this life situation is not in the workspace (--dir) or has errors — profiler validate %s", displayPath(dir), displayPath(dir))
 }
 
-func importRun(e *env, opts *importOptions) error {
-	e.quiet = opts.Quiet
+func importRun(opts *importOptions) error {
 	b, err := readBook(opts.File)
 	if err != nil {
 		return err
@@ -165,10 +166,10 @@ func importRun(e *env, opts *importOptions) error {
 	defer b.Close()
 	ws, before := loadWorkspace(opts.Dir)
 	if before.IOError {
-		e.printFindings(before.Findings)
+		opts.printFindings(before.Findings)
 		return &exitError{code: ExitUsage}
 	}
-	po := sheet.Options{Force: opts.Force, NewProfile: e.newProfileFunc(),
+	po := sheet.Options{Force: opts.Force, NewProfile: newProfileFunc(opts.lang),
 		ReadFile: func(p string) ([]byte, error) { return load.ReadFile(p, load.Limits{}) }}
 	if opts.LS != "" {
 		d, err := lsOf(ws, opts.LS)
@@ -178,11 +179,32 @@ func importRun(e *env, opts *importOptions) error {
 		po.LS = d.LS.ID
 	}
 	changes, probs := sheet.Plan(b, ws, po)
-	return e.finishImport(opts, changes, probs, before)
+	if !hasProblemErrors(probs) && len(changes) > 0 {
+		probs = append(probs, checkChanges(changes, before)...)
+	}
+	if err := opts.tableErrors(probs); err != nil {
+		return err
+	}
+	switch {
+	case len(changes) == 0:
+		opts.note(opts.t("изменений нет — файлы не тронуты", "no changes — no file touched"))
+	case opts.DryRun:
+		for _, c := range changes {
+			name := filepath.ToSlash(c.Path)
+			old := "a/" + name
+			if c.Created() {
+				old = "/dev/null"
+			}
+			opts.ios.Out.Write(diff.Diff(old, c.Old, "b/"+name, c.New))
+		}
+	default:
+		return opts.writeChanges(changes)
+	}
+	return nil
 }
 
 // newProfileFunc renders a new profile as `profiler new profile` does.
-func (e *env) newProfileFunc() sheet.NewProfileFunc {
+func newProfileFunc(lang i18n.Lang) sheet.NewProfileFunc {
 	return func(ls sheet.LSData, id, title string, status model.Status, stage model.Stage) (string, []byte, error) {
 		lsPath := filepath.FromSlash(ls.Path)
 		profilesDir := filepath.Join(filepath.Dir(lsPath), "profiles")
@@ -191,38 +213,25 @@ func (e *env) newProfileFunc() sheet.NewProfileFunc {
 			return "", nil, err
 		}
 		data, err := scaffold.Profile(scaffold.ProfileData{Schema: schema, ID: id, LifeSituation: ls.LS.ID, LSTitle: ls.LS.Title,
-			Title: title, Status: status, Stage: stage}, scaffold.Options{Lang: e.lang})
+			Title: title, Status: status, Stage: stage}, scaffold.Options{Lang: lang})
 		return filepath.Join(profilesDir, id+".yaml"), data, err
 	}
 }
 
-// finishImport checks the planned files with the validate rules, then prints the diff
-// (--dry-run) or writes them all at once.
-func (e *env) finishImport(opts *importOptions, changes []*sheet.Change, probs []sheet.Problem, before *workspace.Result) error {
-	if !hasProblemErrors(probs) && len(changes) > 0 {
-		probs = append(probs, checkChanges(changes, before)...)
-	}
-	e.printProblems(probs)
-	if hasProblemErrors(probs) {
-		fmt.Fprintln(e.ios.ErrOut, e.t("profiler: ошибка: в таблице есть ошибки — ничего не записано; исправьте ячейки и загрузите снова",
-			"profiler: error: the table has errors — nothing was written; fix the cells and import again"))
-		return &exitError{code: ExitFindings}
-	}
-	if len(changes) == 0 {
-		e.note(e.t("изменений нет — файлы не тронуты", "no changes — no file touched"))
+// tableErrors prints the table's findings, and when any is an error says that nothing
+// was written.
+func (opts *importOptions) tableErrors(probs []sheet.Problem) error {
+	opts.printProblems(probs)
+	if !hasProblemErrors(probs) {
 		return nil
 	}
-	if opts.DryRun {
-		for _, c := range changes {
-			name := filepath.ToSlash(c.Path)
-			old := "a/" + name
-			if c.Created() {
-				old = "/dev/null"
-			}
-			e.ios.Out.Write(diff.Diff(old, c.Old, "b/"+name, c.New))
-		}
-		return nil
-	}
+	opts.printError(opts.t("в таблице есть ошибки — ничего не записано; исправьте ячейки и загрузите снова",
+		"the table has errors — nothing was written; fix the cells and import again"))
+	return &exitError{code: ExitFindings}
+}
+
+// writeChanges writes the planned files all at once, or none of them.
+func (opts *importOptions) writeChanges(changes []*sheet.Change) error {
 	var batch atomicfile.Batch
 	for _, c := range changes {
 		if err := atomicfile.MkdirAll(filepath.Dir(c.Path), 0o755); err != nil {
@@ -239,9 +248,9 @@ func (e *env) finishImport(opts *importOptions, changes []*sheet.Change, probs [
 	}
 	for _, c := range changes {
 		if c.Created() {
-			e.reportWrite(created, c.Path)
+			opts.reportWrite(created, c.Path)
 		} else {
-			e.reportWrite(changed, c.Path)
+			opts.reportWrite(changed, c.Path)
 		}
 	}
 	return nil

@@ -8,6 +8,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
+	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/reason"
 	"github.com/profiler-cx/profiler/internal/sheet"
 	"github.com/profiler-cx/profiler/internal/workspace"
@@ -16,7 +17,7 @@ import (
 )
 
 func newImportAttributesCmd(e *env, runF func(*importOptions) error) *cobra.Command {
-	opts := &importOptions{}
+	opts := &importOptions{env: *e}
 	cmd := &cobra.Command{
 		Use:   e.t("attributes ТАБЛИЦА.xlsx|ТАБЛИЦА.csv --ls ПАПКА", "attributes TABLE.xlsx|TABLE.csv --ls DIR"),
 		Short: e.t("добавить в ЖС признаки из таблицы экспертов", "add attributes from the experts' table to a life situation"),
@@ -57,19 +58,18 @@ result is checked with the validate rules before anything is written.`),
 			if runF != nil {
 				return runF(opts)
 			}
-			return importAttributesRun(e, opts)
+			return importAttributesRun(opts)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.LS, "ls", "", e.t("папка ЖС (с life-situation.yaml)", "the life situation's folder (with life-situation.yaml)"))
 	f.BoolVar(&opts.DryRun, "dry-run", false, e.t("назвать типы признаков и напечатать diff, ничего не записывая", "state the attribute types and print the diff, write nothing"))
 	f.BoolVar(&opts.Force, "force", false, e.t("заменять признаки, которые уже есть", "replace attributes that exist"))
-	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать о записанном файле", "do not report the file written"))
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, e.t("не сообщать о записанном файле", "do not report the file written"))
 	return cmd
 }
 
-func importAttributesRun(e *env, opts *importOptions) error {
-	e.quiet = opts.Quiet
+func importAttributesRun(opts *importOptions) error {
 	lsPath := workspace.LSFile(opts.LS)
 	if lsPath == "" {
 		return usageErr("--ls %s: в папке нет life-situation.yaml", "--ls %s: the folder has no life-situation.yaml", displayPath(opts.LS))
@@ -79,64 +79,84 @@ func importAttributesRun(e *env, opts *importOptions) error {
 		return err
 	}
 	defer b.Close()
-	src, err := load.ReadFile(lsPath, load.Limits{})
+	src, ls, err := opts.lsToExtend(lsPath)
 	if err != nil {
-		return ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", displayPath(lsPath), reason.Cause(err))
+		return err
 	}
-	before := workspace.Check([]string{lsPath}, workspace.Options{})
-	ls := before.LifeSituations()
-	if len(ls) == 0 || hasErrors(before.Findings) {
-		e.printFindings(before.Findings)
-		fmt.Fprintln(e.ios.ErrOut, i18n.Msg("profiler: ошибка: в %s есть ошибки — исправьте жизненную ситуацию, потом добавляйте признаки",
-			"profiler: error: %s has errors — fix the life situation first, then add attributes", displayPath(lsPath)).In(e.lang))
-		return &exitError{code: ExitFindings}
-	}
-	plan, probs := sheet.PlanAttributes(b, ls[0], src, opts.Force)
+	plan, probs := sheet.PlanAttributes(b, ls, src, opts.Force)
 	if !hasProblemErrors(probs) && plan != nil && plan.New != nil {
-		abs, _ := filepath.Abs(lsPath)
-		res := workspace.Check([]string{lsPath}, workspace.Options{Overlay: map[string][]byte{abs: plan.New}})
-		for _, f := range res.Findings {
-			if f.Severity == finding.Info {
-				continue
-			}
-			probs = append(probs, sheet.Problem{Where: plan.Locate(f.Line, b.File), Severity: f.Severity,
-				Message: i18n.Join(" ", f.Message, i18n.Same("["+f.Rule+"]"))})
-		}
+		probs = append(probs, checkAttributes(lsPath, plan, b.File)...)
 	}
 	if plan != nil && opts.DryRun {
-		for _, a := range plan.Attrs {
-			how := e.t("указан", "given")
-			if a.Inferred {
-				how = e.t("выведен", "inferred")
-			}
-			state := e.t("новый", "new")
-			if a.Exists {
-				state = e.t("уже есть", "exists")
-				if opts.Force {
-					state = e.t("заменяется", "replaced")
-				}
-			}
-			fmt.Fprintf(e.ios.Out, "%s: %s «%s»: %s %s (%s), %s\n", a.Where, a.ID, a.Title, e.t("тип", "type"), a.Type, how, state)
-		}
+		opts.printAttributeTypes(plan)
 	}
-	e.printProblems(probs)
-	if hasProblemErrors(probs) {
-		fmt.Fprintln(e.ios.ErrOut, e.t("profiler: ошибка: в таблице есть ошибки — ничего не записано; исправьте ячейки и загрузите снова",
-			"profiler: error: the table has errors — nothing was written; fix the cells and import again"))
-		return &exitError{code: ExitFindings}
+	if err := opts.tableErrors(probs); err != nil {
+		return err
 	}
-	if plan == nil || plan.New == nil {
-		e.note(e.t("новых признаков нет — файл не тронут", "no new attributes — the file is untouched"))
-		return nil
-	}
-	if opts.DryRun {
+	switch {
+	case plan == nil || plan.New == nil:
+		opts.note(opts.t("новых признаков нет — файл не тронут", "no new attributes — the file is untouched"))
+	case opts.DryRun:
 		name := filepath.ToSlash(lsPath)
-		e.ios.Out.Write(diff.Diff("a/"+name, src, "b/"+name, plan.New))
-		return nil
+		opts.ios.Out.Write(diff.Diff("a/"+name, src, "b/"+name, plan.New))
+	default:
+		if err := atomicfile.Write(lsPath, plan.New, 0o644, true); err != nil {
+			return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(lsPath), reason.Cause(err))
+		}
+		opts.reportWrite(changed, lsPath)
 	}
-	if err := atomicfile.Write(lsPath, plan.New, 0o644, true); err != nil {
-		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(lsPath), reason.Cause(err))
-	}
-	e.reportWrite(changed, lsPath)
 	return nil
+}
+
+// lsToExtend reads the --ls life situation the attributes are added to; it must be free of
+// errors, or the new attributes could not be checked against it.
+func (opts *importOptions) lsToExtend(path string) ([]byte, *model.LifeSituation, error) {
+	src, err := load.ReadFile(path, load.Limits{})
+	if err != nil {
+		return nil, nil, ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", displayPath(path), reason.Cause(err))
+	}
+	before := workspace.Check([]string{path}, workspace.Options{})
+	found := before.LifeSituations()
+	if len(found) == 0 || hasErrors(before.Findings) {
+		opts.printFindings(before.Findings)
+		opts.printError(i18n.Msg("в %s есть ошибки — исправьте жизненную ситуацию, потом добавляйте признаки",
+			"%s has errors — fix the life situation first, then add attributes", displayPath(path)).In(opts.lang))
+		return nil, nil, &exitError{code: ExitFindings}
+	}
+	return src, found[0], nil
+}
+
+// checkAttributes runs the validate rules on the life situation as it would be written,
+// each finding placed at the table's cell it came from.
+func checkAttributes(lsPath string, plan *sheet.AttrPlan, file string) []sheet.Problem {
+	abs, _ := filepath.Abs(lsPath)
+	res := workspace.Check([]string{lsPath}, workspace.Options{Overlay: map[string][]byte{abs: plan.New}})
+	var probs []sheet.Problem
+	for _, f := range res.Findings {
+		if f.Severity == finding.Info {
+			continue
+		}
+		probs = append(probs, sheet.Problem{Where: plan.Locate(f.Line, file), Severity: f.Severity,
+			Message: i18n.Join(" ", f.Message, i18n.Same("["+f.Rule+"]"))})
+	}
+	return probs
+}
+
+// printAttributeTypes tells --dry-run what each attribute's type is, given or inferred,
+// and whether it is new.
+func (opts *importOptions) printAttributeTypes(plan *sheet.AttrPlan) {
+	for _, a := range plan.Attrs {
+		how := opts.t("указан", "given")
+		if a.Inferred {
+			how = opts.t("выведен", "inferred")
+		}
+		state := opts.t("новый", "new")
+		if a.Exists {
+			state = opts.t("уже есть", "exists")
+			if opts.Force {
+				state = opts.t("заменяется", "replaced")
+			}
+		}
+		fmt.Fprintf(opts.ios.Out, "%s: %s «%s»: %s %s (%s), %s\n", a.Where, a.ID, a.Title, opts.t("тип", "type"), a.Type, how, state)
+	}
 }

@@ -21,6 +21,7 @@ import (
 
 // listOptions are the parsed flags of `profiler list`.
 type listOptions struct {
+	env
 	Paths    []string
 	Format   string
 	Excel    bool
@@ -33,7 +34,7 @@ type listOptions struct {
 var listFormats = []string{"table", "json", "csv"}
 
 func newListCmd(e *env, runF func(*listOptions) error) *cobra.Command {
-	opts := &listOptions{}
+	opts := &listOptions{env: *e}
 	cmd := &cobra.Command{
 		Use:   e.t("list [ПУТЬ...]", "list [PATH...]"),
 		Short: e.t("таблица профилей: ЖС, статус, этап, емкость, удовлетворенность", "table of profiles: life situation, status, stage, capacity, satisfaction"),
@@ -77,7 +78,7 @@ Exit codes: 0 no errors, 1 the files have errors (the list may be incomplete), 2
 			if runF != nil {
 				return runF(opts)
 			}
-			return listRun(e, opts)
+			return listRun(opts)
 		},
 	}
 	f := cmd.Flags()
@@ -139,10 +140,10 @@ func listRows(res *workspace.Result, lang i18n.Lang) []listRow {
 	return rows
 }
 
-func listRun(e *env, opts *listOptions) error {
+func listRun(opts *listOptions) error {
 	// Only the models are listed: drop the parsed YAML as files are checked.
 	res := workspace.Check(opts.Paths, workspace.Options{Keep: workspace.KeepModels})
-	rows := filterRows(listRows(res, e.lang), opts)
+	rows := filterRows(listRows(res, opts.lang), opts)
 	if len(opts.LS) > 0 {
 		if err := checkLSFilter(opts.LS, res); err != nil {
 			return err
@@ -155,14 +156,14 @@ func listRun(e *env, opts *listOptions) error {
 			out.WriteString(report.Printable(r.File) + "\n")
 		}
 	default:
-		if err := writeList(&out, e, opts.Format, opts.Excel, rows); err != nil {
+		if err := writeList(&out, &opts.env, opts.Format, opts.Excel, rows); err != nil {
 			return err
 		}
 	}
-	if _, err := e.ios.Out.Write(out.Bytes()); err != nil {
+	if _, err := opts.ios.Out.Write(out.Bytes()); err != nil {
 		return ioErr("не удалось вывести список: %v", "cannot write the list: %v", err)
 	}
-	return e.listStatus(res, opts.Quiet)
+	return opts.listStatus(res, opts.Quiet)
 }
 
 // writeList writes the rows in the chosen format.

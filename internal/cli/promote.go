@@ -27,11 +27,11 @@ type promoteOptions struct {
 	Change string
 	Date   string
 	DryRun bool
-	Quiet  bool
+	env
 }
 
 func newPromoteCmd(e *env, runF func(*promoteOptions) error) *cobra.Command {
-	opts := &promoteOptions{}
+	opts := &promoteOptions{env: *e}
 	cmd := &cobra.Command{
 		Use:   e.t("promote ПРОФИЛЬ [--to ЭТАП] --basis ОСНОВАНИЕ", "promote PROFILE [--to STAGE] --basis TEXT"),
 		Short: e.t("перевести профиль на следующий этап, проверив его требования", "move a profile to the next stage after checking its gates"),
@@ -71,7 +71,7 @@ Exit codes: 0 promoted, 1 the stage's requirements are not met, 2 usage or write
 			if runF != nil {
 				return runF(opts)
 			}
-			return promoteRun(e, opts)
+			return promoteRun(opts)
 		},
 	}
 	f := cmd.Flags()
@@ -80,123 +80,167 @@ Exit codes: 0 promoted, 1 the stage's requirements are not met, 2 usage or write
 	f.StringVar(&opts.Change, "change", "", e.t("текст записи history (по умолчанию — «Профиль переведен на этап …»)", "the history entry's text (default: \"Profile moved to stage …\")"))
 	f.StringVar(&opts.Date, "date", "", e.t("дата записи ГГГГ-ММ-ДД или ДД.ММ.ГГГГ, не раньше последней записи history (по умолчанию — сегодня)", "entry date YYYY-MM-DD or DD.MM.YYYY, not before the latest history entry (default: today)"))
 	f.BoolVar(&opts.DryRun, "dry-run", false, e.t("показать новый текст файла, ничего не записывая", "print the new file, write nothing"))
-	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать о переводе на этап", "do not report the stage change"))
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, e.t("не сообщать о переводе на этап", "do not report the stage change"))
 	return cmd
 }
 
-func promoteRun(e *env, opts *promoteOptions) error {
-	e.quiet = opts.Quiet
-	src, err := load.ReadFile(opts.Path, load.Limits{})
+func promoteRun(opts *promoteOptions) error {
+	src, err := readEditable(opts.Path)
 	if err != nil {
-		var re *load.ReadError
-		if errors.As(err, &re) {
-			return &ioError{msg: i18n.Join(": ", i18n.Same(displayPath(opts.Path)), re.Message)}
-		}
-		return ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", displayPath(opts.Path), err)
-	}
-	// Editors refuse to save a read-only file without an override: so does promote.
-	if st, err := os.Stat(opts.Path); err == nil && st.Mode().Perm()&0o200 == 0 {
-		return ioErr("%s: файл только для чтения — он не изменен; если его действительно нужно менять, дайте право на запись (chmod u+w)",
-			"%s: the file is read-only — it was left as it is; if it really must change, make it writable (chmod u+w)", displayPath(opts.Path))
+		return err
 	}
 	// Check the bytes just read (named by their path, so the life situation beside them is
 	// found): the file is read and parsed once.
 	res := workspace.Check([]string{"-"}, workspace.Options{Stdin: bytes.NewReader(src), StdinName: opts.Path})
+	prof, err := opts.theProfile(res)
+	if err != nil {
+		return err
+	}
+	from, to, err := opts.stages(prof)
+	if err != nil {
+		return err
+	}
+	entry, err := opts.historyEntry(prof, from, to)
+	if err != nil {
+		return err
+	}
+	out, err := scaffold.Promote(src, entry)
+	if err != nil {
+		return editError(opts.Path, err)
+	}
+	if fs := checkGenerated(opts.Path, out, lsElsewhere(res, prof, opts.Path)...); hasErrors(fs) {
+		opts.printFindings(fs)
+		opts.printError(i18n.Msg("профиль не готов к этапу «%s» — файл не изменен; исправьте замечания выше и повторите",
+			"the profile is not ready for stage \"%s\" — the file was not changed; fix the findings above and try again",
+			to.Name().In(opts.lang)).In(opts.lang))
+		return &exitError{code: ExitFindings}
+	}
+	if opts.DryRun {
+		opts.dryRunFile(opts.Path, out)
+		return nil
+	}
+	if err := writeEdited(opts.Path, src, out); err != nil {
+		return err
+	}
+	opts.note(i18n.Msg("%s: этап %s → %s, запись в history от %s", "%s: stage %s → %s, history entry of %s",
+		displayPath(opts.Path), from, to, entry.Date).In(opts.lang))
+	return nil
+}
+
+// readEditable reads a file promote is to edit, refusing a read-only one as editors do
+// (they will not save it without an override).
+func readEditable(path string) ([]byte, error) {
+	src, err := load.ReadFile(path, load.Limits{})
+	if err != nil {
+		var re *load.ReadError
+		if errors.As(err, &re) {
+			return nil, &ioError{msg: i18n.Join(": ", i18n.Same(displayPath(path)), re.Message), cause: err}
+		}
+		return nil, ioErr("не удалось прочитать %s: %v", "cannot read %s: %v", displayPath(path), err)
+	}
+	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o200 == 0 {
+		return nil, ioErr("%s: файл только для чтения — он не изменен; если его действительно нужно менять, дайте право на запись (chmod u+w)",
+			"%s: the file is read-only — it was left as it is; if it really must change, make it writable (chmod u+w)", displayPath(path))
+	}
+	return src, nil
+}
+
+// theProfile is the profile the checked file holds, or why there is none.
+func (opts *promoteOptions) theProfile(res *workspace.Result) (*model.Profile, error) {
 	var prof *model.Profile
 	for _, d := range res.Docs {
 		if !d.Context && d.Profile != nil {
 			prof = d.Profile
 		}
 	}
-	if prof == nil {
-		if hasErrors(res.Findings) {
-			e.printFindings(res.Findings)
-			// Not "not a profile": a file that does not read (an encoding error) may well be one.
-			return usageErr("%s не читается как профиль — исправьте ошибки выше и повторите promote",
-				"%s does not read as a profile — fix the errors above and run promote again", displayPath(opts.Path))
-		}
-		return usageErr("%s — не профиль (kind: Profile)", "%s is not a profile (kind: Profile)", displayPath(opts.Path))
+	if prof != nil {
+		return prof, nil
 	}
-	from := prof.Stage
+	if hasErrors(res.Findings) {
+		opts.printFindings(res.Findings)
+		// Not "not a profile": a file that does not read (an encoding error) may well be one.
+		return nil, usageErr("%s не читается как профиль — исправьте ошибки выше и повторите promote",
+			"%s does not read as a profile — fix the errors above and run promote again", displayPath(opts.Path))
+	}
+	return nil, usageErr("%s — не профиль (kind: Profile)", "%s is not a profile (kind: Profile)", displayPath(opts.Path))
+}
+
+// stages are the profile's stage and the one it moves to: --to, or the next one.
+func (opts *promoteOptions) stages(prof *model.Profile) (from, to model.Stage, err error) {
+	from = prof.Stage
 	if from.Index() < 0 {
-		return usageErr("%s: неизвестный этап %q — исправьте stage (segment, hypothesis, refined, final)",
+		return "", "", usageErr("%s: неизвестный этап %q — исправьте stage (segment, hypothesis, refined, final)",
 			"%s: unknown stage %q — fix stage (segment, hypothesis, refined, final)", displayPath(opts.Path), from)
 	}
-	var to model.Stage
-	if opts.To != "" {
-		to = model.Stage(opts.To)
-		if to.Index() < 0 {
-			return badChoice("--to", opts.To, stageIDs())
-		}
-		if to == from {
-			return usageErr("профиль уже на этапе «%s» (%s)", "the profile is already at stage %q (%s)", from.Name().In(e.lang), from)
-		}
-	} else {
+	if opts.To == "" {
 		next, ok := from.Next()
 		if !ok {
-			return usageErr("профиль уже закреплен (final) — следующего этапа нет; вернуть на уточнение: --to refined",
+			return "", "", usageErr("профиль уже закреплен (final) — следующего этапа нет; вернуть на уточнение: --to refined",
 				"the profile is already final — there is no next stage; to reopen it: --to refined")
 		}
-		to = next
+		return from, next, nil
 	}
+	to = model.Stage(opts.To)
+	if to.Index() < 0 {
+		return "", "", badChoice("--to", opts.To, stageIDs())
+	}
+	if to == from {
+		return "", "", usageErr("профиль уже на этапе «%s» (%s)", "the profile is already at stage %q (%s)", from.Name().In(opts.lang), from)
+	}
+	return from, to, nil
+}
+
+// historyEntry is the history record of the move: --basis (asked for on a terminal),
+// --date (default today), --change (default "moved to stage …").
+func (opts *promoteOptions) historyEntry(prof *model.Profile, from, to model.Stage) (scaffold.Entry, error) {
 	var p *prompter
-	basis, err := e.require(&p, opts.Basis, "--basis", i18n.Text{RU: "Основание (исследование или решение)", EN: "Basis (research or decision)"})
+	basis, err := opts.require(&p, opts.Basis, "--basis", i18n.Text{RU: "Основание (исследование или решение)", EN: "Basis (research or decision)"})
 	if err != nil {
-		return err
+		return scaffold.Entry{}, err
 	}
 	if err := oneLine("--basis", basis); err != nil {
-		return err
+		return scaffold.Entry{}, err
 	}
 	if err := oneLine("--change", opts.Change); err != nil {
-		return err
+		return scaffold.Entry{}, err
 	}
 	date := opts.Date
 	if date == "" {
-		date = e.today()
+		date = opts.today()
 	}
-	date, err = promoteDate(date, prof)
-	if err != nil {
-		return err
+	if date, err = promoteDate(date, prof); err != nil {
+		return scaffold.Entry{}, err
 	}
 	change := strings.TrimSpace(opts.Change)
 	if change == "" {
 		if to.Index() > from.Index() {
-			change = i18n.Msg("Профиль переведен на этап «%s»", "Profile moved to stage \"%s\"", to.Name().In(e.lang)).In(e.lang)
+			change = i18n.Msg("Профиль переведен на этап «%s»", "Profile moved to stage \"%s\"", to.Name().In(opts.lang)).In(opts.lang)
 		} else {
-			change = i18n.Msg("Профиль возвращен на этап «%s»", "Profile moved back to stage \"%s\"", to.Name().In(e.lang)).In(e.lang)
+			change = i18n.Msg("Профиль возвращен на этап «%s»", "Profile moved back to stage \"%s\"", to.Name().In(opts.lang)).In(opts.lang)
 		}
 	}
+	return scaffold.Entry{Date: date, Change: change, Basis: basis, Stage: to}, nil
+}
 
-	out, err := scaffold.Promote(src, scaffold.Entry{Date: date, Change: change, Basis: basis, Stage: to})
-	if err != nil {
-		why := i18n.Same(err.Error())
-		var ee *scaffold.EditError
-		if errors.As(err, &ee) {
-			why = ee.What
-		}
-		return &ioError{msg: i18n.Text{
-			RU: fmt.Sprintf("%s: файл нельзя безопасно изменить: %s — переведите этап вручную", displayPath(opts.Path), why.RU),
-			EN: fmt.Sprintf("%s: cannot edit the file safely: %s — change the stage by hand", displayPath(opts.Path), why.EN)}}
+// editError says why scaffold.Promote could not edit the text safely.
+func editError(path string, err error) error {
+	why := i18n.Same(err.Error())
+	var ee *scaffold.EditError
+	if errors.As(err, &ee) {
+		why = ee.What
 	}
-	fs := checkGenerated(opts.Path, out, lsElsewhere(res, prof, opts.Path)...)
-	if hasErrors(fs) {
-		e.printFindings(fs)
-		fmt.Fprintln(e.ios.ErrOut, i18n.Msg(
-			"profiler: ошибка: профиль не готов к этапу «%s» — файл не изменен; исправьте замечания выше и повторите",
-			"profiler: error: the profile is not ready for stage \"%s\" — the file was not changed; fix the findings above and try again",
-			to.Name().In(e.lang)).In(e.lang))
-		return &exitError{code: ExitFindings}
-	}
-	if opts.DryRun {
-		e.dryRunFile(opts.Path, out)
-		return nil
-	}
+	return &ioError{msg: i18n.Text{
+		RU: fmt.Sprintf("%s: файл нельзя безопасно изменить: %s — переведите этап вручную", displayPath(path), why.RU),
+		EN: fmt.Sprintf("%s: cannot edit the file safely: %s — change the stage by hand", displayPath(path), why.EN)}, cause: err}
+}
+
+// writeEdited replaces path's content src with out, unless the file changed since it was
+// read: the rename would lose a change made meanwhile (an editor's save, another run).
+func writeEdited(path string, src, out []byte) error {
 	changed := ioErr("%s: файл изменился, пока profiler его правил (сохранен в редакторе или изменен другим запуском) — он не изменен этой командой; повторите promote",
-		"%s: the file changed while profiler was editing it (saved in an editor or changed by another run) — this command left it as it is; run promote again", displayPath(opts.Path))
-	err = atomicfile.Edit(opts.Path, out, func() error {
-		// The content promote edited must still be there, or the rename would lose a
-		// change made since it was read.
-		if cur, err := load.ReadFile(opts.Path, load.Limits{}); err != nil || !bytes.Equal(cur, src) {
+		"%s: the file changed while profiler was editing it (saved in an editor or changed by another run) — this command left it as it is; run promote again", displayPath(path))
+	err := atomicfile.Edit(path, out, func() error {
+		if cur, err := load.ReadFile(path, load.Limits{}); err != nil || !bytes.Equal(cur, src) {
 			return changed
 		}
 		return nil
@@ -205,10 +249,8 @@ func promoteRun(e *env, opts *promoteOptions) error {
 		return err
 	}
 	if err != nil {
-		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(opts.Path), reason.Cause(err))
+		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(path), reason.Cause(err))
 	}
-	e.note(i18n.Msg("%s: этап %s → %s, запись в history от %s", "%s: stage %s → %s, history entry of %s",
-		displayPath(opts.Path), from, to, date).In(e.lang))
 	return nil
 }
 

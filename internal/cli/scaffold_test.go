@@ -114,12 +114,16 @@ func TestScaffoldFlagParsing(t *testing.T) {
 
 	var gotPromote *promoteOptions
 	cmd = newPromoteCmd(e, func(o *promoteOptions) error { gotPromote = o; return nil })
-	cmd.SetArgs([]string{"p.yaml", "--to", "final", "--basis", "B", "--date", "2026-01-02"})
+	cmd.SetArgs([]string{"p.yaml", "--to", "final", "--basis", "B", "--date", "2026-01-02", "-q"})
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	if *gotPromote != (promoteOptions{Path: "p.yaml", To: "final", Basis: "B", Date: "2026-01-02"}) {
+	wantPromote := &promoteOptions{Path: "p.yaml", To: "final", Basis: "B", Date: "2026-01-02", env: env{lang: i18n.RU, quiet: true}}
+	if !reflect.DeepEqual(gotPromote, wantPromote) {
 		t.Errorf("promote options = %+v", gotPromote)
+	}
+	if e.quiet {
+		t.Error("-q of one run reached the shared env")
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 
 // segmentsOptions are the parsed flags of `profiler segments`.
 type segmentsOptions struct {
+	env
 	Paths  []string
 	Format string
 }
@@ -22,7 +23,7 @@ type segmentsOptions struct {
 var segmentsFormats = []string{"text", "json", "md"}
 
 func newSegmentsCmd(e *env, runF func(*segmentsOptions) error) *cobra.Command {
-	opts := &segmentsOptions{}
+	opts := &segmentsOptions{env: *e}
 	cmd := &cobra.Command{
 		Use:   e.t("segments [ПУТЬ...]", "segments [PATH...]"),
 		Short: e.t("анализ II этапа: какие сегменты пересекаются, какие повторяются, какие значения не выделены", "stage II analysis: which segments overlap, which repeat, which values no profile singles out"),
@@ -67,22 +68,22 @@ Exit codes: 0 done, 1 the input has errors, 2 usage or I/O error.`),
 			if runF != nil {
 				return runF(opts)
 			}
-			return segmentsRun(e, opts)
+			return segmentsRun(opts)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", e.t("формат: ", "format: ")+strings.Join(segmentsFormats, "|"))
 	return cmd
 }
 
-func segmentsRun(e *env, opts *segmentsOptions) error {
-	res := workspace.Check(opts.Paths, workspace.Options{Stdin: e.ios.In, Keep: workspace.KeepModels})
+func segmentsRun(opts *segmentsOptions) error {
+	res := workspace.Check(opts.Paths, workspace.Options{Stdin: opts.ios.In, Keep: workspace.KeepModels})
 	errs, warns := finding.Count(res.Findings)
 	if errs > 0 || res.IOError {
 		// As render: an analysis of broken files would mislead, so show what to fix.
-		e.printFindings(res.Findings)
-		fmt.Fprintln(e.ios.ErrOut, report.SummaryLine(report.Summary{Files: res.Files, Errors: errs, Warnings: warns}).In(e.lang))
-		fmt.Fprintln(e.ios.ErrOut, e.t("profiler: ошибка: во входных файлах есть ошибки — исправьте их, и анализ сегментов будет построен",
-			"profiler: error: the input has errors — fix them and the segment analysis will be made"))
+		opts.printFindings(res.Findings)
+		fmt.Fprintln(opts.ios.ErrOut, report.SummaryLine(report.Summary{Files: res.Files, Errors: errs, Warnings: warns}).In(opts.lang))
+		opts.printError(opts.t("во входных файлах есть ошибки — исправьте их, и анализ сегментов будет построен",
+			"the input has errors — fix them and the segment analysis will be made"))
 		if res.IOError {
 			return &exitError{code: ExitUsage}
 		}
@@ -92,20 +93,24 @@ func segmentsRun(e *env, opts *segmentsOptions) error {
 		return ioErr("не найдено ни одного документа profiler", "no profiler documents found")
 	}
 	if warns > 0 {
-		fmt.Fprintf(e.ios.ErrOut, e.t("profiler: предупреждений во входных файлах: %d (подробности: profiler validate)\n",
+		fmt.Fprintf(opts.ios.ErrOut, opts.t("profiler: предупреждений во входных файлах: %d (подробности: profiler validate)\n",
 			"profiler: %d warnings in the input (see profiler validate)\n"), warns)
 	}
-	an := segments.Analyze(res.LifeSituations(), res.Profiles())
-	// Streamed, not collected first: the JSON of a large workspace runs to many megabytes.
-	out := bufio.NewWriterSize(e.ios.Out, 1<<16)
+	return opts.writeAnalysis(segments.Analyze(res.LifeSituations(), res.Profiles()))
+}
+
+// writeAnalysis writes the analysis in --format, streamed: the JSON of a large workspace
+// runs to many megabytes.
+func (opts *segmentsOptions) writeAnalysis(an []segments.LifeSituation) error {
+	out := bufio.NewWriterSize(opts.ios.Out, 1<<16)
 	var err error
 	switch opts.Format {
 	case "json":
 		err = segments.WriteJSON(out, an)
 	case "md":
-		err = render.WriteSegments(out, an, e.lang)
+		err = render.WriteSegments(out, an, opts.lang)
 	default:
-		err = segments.WriteText(out, an, e.lang)
+		err = segments.WriteText(out, an, opts.lang)
 	}
 	if err == nil {
 		err = out.Flush()

@@ -19,6 +19,7 @@ import (
 
 // serveOptions are the parsed flags of `profiler serve`.
 type serveOptions struct {
+	env
 	Paths []string
 	Addr  string
 	Open  bool
@@ -34,7 +35,7 @@ var serveStop <-chan struct{}
 var serveStarted func(url string)
 
 func newServeCmd(e *env, runF func(*serveOptions) error) *cobra.Command {
-	opts := &serveOptions{}
+	opts := &serveOptions{env: *e}
 	cmd := &cobra.Command{
 		Use:   e.t("serve [ПУТЬ...]", "serve [PATH...]"),
 		Short: e.t("предпросмотр сайта (как render --format html), который следит за файлами", "preview the site (as render --format html) that follows the files"),
@@ -72,7 +73,7 @@ Safety: listens on 127.0.0.1 only by default; another --addr opens the preview t
 			if runF != nil {
 				return runF(opts)
 			}
-			return serveRun(e, opts)
+			return serveRun(opts)
 		},
 	}
 	f := cmd.Flags()
@@ -82,15 +83,16 @@ Safety: listens on 127.0.0.1 only by default; another --addr opens the preview t
 	return cmd
 }
 
-func serveRun(e *env, opts *serveOptions) error {
+func serveRun(opts *serveOptions) error {
+	e := &opts.env
 	ro := &renderOptions{Paths: opts.Paths, outGiven: true} // only the default paths matter here
 	if err := workspaceDefaults(ro); err != nil {
 		return err
 	}
 	host, _, _ := net.SplitHostPort(opts.Addr)
 	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		fmt.Fprintf(e.ios.ErrOut, e.t("profiler: предупреждение: --addr %s — предпросмотр доступен не только с этого компьютера; для себя одного: --addr 127.0.0.1:8080\n",
-			"profiler: warning: --addr %s — the preview is reachable from other computers; for yourself only: --addr 127.0.0.1:8080\n"), opts.Addr)
+		e.printWarning(fmt.Sprintf(e.t("--addr %s — предпросмотр доступен не только с этого компьютера; для себя одного: --addr 127.0.0.1:8080",
+			"--addr %s — the preview is reachable from other computers; for yourself only: --addr 127.0.0.1:8080"), opts.Addr))
 	}
 	srv, err := serve.Start(serve.Options{Paths: ro.Paths, Lang: e.lang, Addr: opts.Addr, Built: func(b serve.Build) { e.reportBuild(b) }})
 	if err != nil {
@@ -126,7 +128,7 @@ func serveRun(e *env, opts *serveOptions) error {
 func (e *env) reportBuild(b serve.Build) {
 	if !b.OK {
 		if b.Problem.EN != "" {
-			fmt.Fprintln(e.ios.ErrOut, e.t("profiler: ошибка: ", "profiler: error: ")+b.Problem.In(e.lang))
+			e.printError(b.Problem.In(e.lang))
 		}
 		var errs []finding.Finding
 		for _, f := range b.Findings {

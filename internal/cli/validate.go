@@ -22,10 +22,10 @@ import (
 
 // validateOptions are the parsed flags of `profiler validate`.
 type validateOptions struct {
+	env       // -q: no summary when the run is clean
 	Paths     []string
 	Format    string
 	Strict    bool
-	Quiet     bool
 	StdinName string
 	Output    string
 	Cache     bool
@@ -33,7 +33,7 @@ type validateOptions struct {
 }
 
 func newValidateCmd(e *env, runF func(*validateOptions) error) *cobra.Command {
-	opts := &validateOptions{}
+	opts := &validateOptions{env: *e}
 	cmd := &cobra.Command{
 		Use:   e.t("validate [ПУТЬ...]", "validate [PATH...]"),
 		Short: e.t("проверить файлы по схемам и правилам методики", "check files against the schemas and the method's rules"),
@@ -63,13 +63,13 @@ Exit codes: 0 clean (warnings allowed unless --strict), 1 findings that fail, 2 
 			if runF != nil {
 				return runF(opts)
 			}
-			return validateRun(e, opts)
+			return validateRun(opts)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Format, "format", "f", "text", e.t("формат отчета: ", "report format: ")+strings.Join(report.Formats(), "|"))
 	f.BoolVar(&opts.Strict, "strict", false, e.t("предупреждения тоже дают код выхода 1", "warnings fail the run too (exit 1)"))
-	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не печатать итог, если замечаний нет", "print no summary when the run is clean"))
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, e.t("не печатать итог, если замечаний нет", "print no summary when the run is clean"))
 	f.StringVarP(&opts.Output, "output", "o", "", e.t("записать отчет в файл (итог по-прежнему в stderr)", "write the report to a file (the summary still goes to stderr)"))
 	f.StringVar(&opts.StdinName, "stdin-name", "", e.t("имя файла для документа со стандартного ввода (для сообщений и поиска ЖС)",
 		"file name for the document read from stdin (for messages and finding its life situation)"))
@@ -112,28 +112,9 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-func validateRun(e *env, opts *validateOptions) error {
-	var stdinCopy bytes.Buffer
-	var c *cache.File
-	if opts.Cache {
-		c = cache.Open(opts.CacheFile, cacheKeyFunc())
-	}
-	res := workspace.Check(opts.Paths, workspace.Options{
-		Stdin:      io.TeeReader(e.ios.In, &stdinCopy),
-		StdinName:  opts.StdinName,
-		Keep:       workspace.KeepFacts,
-		Cache:      c,
-		LSProfiles: true,
-	})
-	if c != nil {
-		for _, w := range c.Warnings() {
-			fmt.Fprintln(e.ios.ErrOut, e.t("profiler: предупреждение: ", "profiler: warning: ")+w.In(e.lang))
-		}
-		if err := c.Save(); err != nil {
-			fmt.Fprintln(e.ios.ErrOut, i18n.Msg("profiler: предупреждение: не удалось записать кэш %s: %v",
-				"profiler: warning: cannot write the cache %s: %v", opts.CacheFile, err).In(e.lang))
-		}
-	}
+func validateRun(opts *validateOptions) error {
+	var stdinCopy bytes.Buffer // the document read from stdin, for the report's excerpts
+	res := opts.check(io.TeeReader(opts.ios.In, &stdinCopy))
 	errs, warns := finding.Count(res.Findings)
 	sum := report.Summary{Files: res.Files, Errors: errs, Warnings: warns}
 	for _, d := range res.Docs {
@@ -141,12 +122,63 @@ func validateRun(e *env, opts *validateOptions) error {
 			sum.Paths = append(sum.Paths, d.Path)
 		}
 	}
-	toTerminal := opts.Output == "" && e.ios.OutTTY
+	if err := opts.writeReport(res, sum, sourceReader(&stdinCopy, opts.StdinName)); err != nil {
+		return err
+	}
+	// The summary is a diagnostic: stderr, whatever the format, so stdout stays pure data.
+	if line := report.SummaryLine(sum).In(opts.lang); len(res.Findings) > 0 {
+		fmt.Fprintln(opts.ios.ErrOut, line)
+	} else {
+		opts.note(line)
+	}
+	switch {
+	case res.Files == 0 && !res.IOError:
+		// Nothing checked is not a pass: a mistyped folder in CI must not go green.
+		opts.printError(opts.t("не найдено ни одного документа profiler (life-situation.yaml, profiles/*.yaml или apiVersion: profiler/v1) — проверьте путь",
+			"no profiler documents found (life-situation.yaml, profiles/*.yaml or apiVersion: profiler/v1) — check the path"))
+		return &exitError{code: ExitUsage}
+	case res.IOError:
+		return &exitError{code: ExitUsage}
+	case errs > 0 || (opts.Strict && warns > 0):
+		return &exitError{code: ExitFindings}
+	}
+	return nil
+}
+
+// check checks the paths, with the --cache of earlier results when asked for; a cache
+// that cannot be read or saved costs time, not the run.
+func (opts *validateOptions) check(stdin io.Reader) *workspace.Result {
+	var c *cache.File
+	if opts.Cache {
+		c = cache.Open(opts.CacheFile, cacheKeyFunc())
+	}
+	res := workspace.Check(opts.Paths, workspace.Options{
+		Stdin:      stdin,
+		StdinName:  opts.StdinName,
+		Keep:       workspace.KeepFacts,
+		Cache:      c,
+		LSProfiles: true,
+	})
+	if c != nil {
+		for _, w := range c.Warnings() {
+			opts.printWarning(w.In(opts.lang))
+		}
+		if err := c.Save(); err != nil {
+			opts.printWarning(i18n.Msg("не удалось записать кэш %s: %v", "cannot write the cache %s: %v", opts.CacheFile, err).In(opts.lang))
+		}
+	}
+	return res
+}
+
+// writeReport writes the report in --format to stdout, or whole to the --output file
+// (never a half-written one); colour and excerpts only on a terminal.
+func (opts *validateOptions) writeReport(res *workspace.Result, sum report.Summary, source func(string) ([]byte, bool)) error {
+	toTerminal := opts.Output == "" && opts.ios.OutTTY
 	rep, err := report.New(opts.Format, report.Options{
-		Lang:    e.lang,
-		Color:   opts.Output == "" && e.ios.ColorOut(),
+		Lang:    opts.lang,
+		Color:   opts.Output == "" && opts.ios.ColorOut(),
 		Excerpt: toTerminal,
-		Source:  sourceReader(&stdinCopy, opts.StdinName),
+		Source:  source,
 		Version: version(),
 		Strict:  opts.Strict,
 	})
@@ -154,44 +186,25 @@ func validateRun(e *env, opts *validateOptions) error {
 		return err
 	}
 	if opts.Output == "" {
-		if err := rep.Report(e.ios.Out, res.Findings, sum); err != nil {
+		if err := rep.Report(opts.ios.Out, res.Findings, sum); err != nil {
 			return ioErr("не удалось записать отчет: %v", "cannot write the report: %v", err)
 		}
-	} else {
-		var buf bytes.Buffer
-		if err := rep.Report(&buf, res.Findings, sum); err != nil {
-			return ioErr("не удалось записать отчет: %v", "cannot write the report: %v", err)
-		}
-		if err := reportTarget(opts.Output, res); err != nil {
-			return err
-		}
-		if dir := filepath.Dir(opts.Output); dir != "." {
-			if err := atomicfile.MkdirAll(dir, 0o755); err != nil {
-				return ioErr("не удалось создать папку %s: %v", "cannot create folder %s: %v", dir, err)
-			}
-		}
-		if err := atomicfile.Write(opts.Output, buf.Bytes(), 0o644, true); err != nil {
-			return ioErr("не удалось записать отчет в %s: %v", "cannot write the report to %s: %v", opts.Output, err)
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := rep.Report(&buf, res.Findings, sum); err != nil {
+		return ioErr("не удалось записать отчет: %v", "cannot write the report: %v", err)
+	}
+	if err := reportTarget(opts.Output, res); err != nil {
+		return err
+	}
+	if dir := filepath.Dir(opts.Output); dir != "." {
+		if err := atomicfile.MkdirAll(dir, 0o755); err != nil {
+			return ioErr("не удалось создать папку %s: %v", "cannot create folder %s: %v", dir, err)
 		}
 	}
-	failed := errs > 0 || (opts.Strict && warns > 0)
-	// The summary is a diagnostic: stderr, whatever the format, so stdout stays pure data.
-	if !opts.Quiet || len(res.Findings) > 0 {
-		fmt.Fprintln(e.ios.ErrOut, report.SummaryLine(sum).In(e.lang))
-	}
-	if res.Files == 0 && !res.IOError {
-		// Nothing checked is not a pass: a mistyped folder in CI must not go green.
-		fmt.Fprintln(e.ios.ErrOut, i18n.Text{
-			RU: "profiler: ошибка: не найдено ни одного документа profiler (life-situation.yaml, profiles/*.yaml или apiVersion: profiler/v1) — проверьте путь",
-			EN: "profiler: error: no profiler documents found (life-situation.yaml, profiles/*.yaml or apiVersion: profiler/v1) — check the path",
-		}.In(e.lang))
-		return &exitError{code: ExitUsage}
-	}
-	switch {
-	case res.IOError:
-		return &exitError{code: ExitUsage}
-	case failed:
-		return &exitError{code: ExitFindings}
+	if err := atomicfile.Write(opts.Output, buf.Bytes(), 0o644, true); err != nil {
+		return ioErr("не удалось записать отчет в %s: %v", "cannot write the report to %s: %v", opts.Output, err)
 	}
 	return nil
 }
