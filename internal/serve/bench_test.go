@@ -32,6 +32,7 @@ func benchCorpus(b *testing.B) string {
 // BenchmarkServeStartup: from start to serving the whole site (check and render all).
 func BenchmarkServeStartup(b *testing.B) {
 	dir := benchCorpus(b)
+	defer reportCPU(b)()
 	b.ResetTimer()
 	for range b.N {
 		s, err := serve.Start(serve.Options{Paths: []string{dir}, Lang: i18n.RU, Addr: "127.0.0.1:0"})
@@ -49,11 +50,24 @@ func BenchmarkServeStartup(b *testing.B) {
 	}
 }
 
+// reportCPU reports the processor time per operation (cpu-ms) from now to the call of
+// the function it returns (which stops the timer: the clean-up after is not measured).
+func reportCPU(b *testing.B) func() {
+	start := cpuTime()
+	return func() {
+		b.StopTimer()
+		if start != 0 {
+			b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms")
+		}
+	}
+}
+
 // BenchmarkRenderHTML: `profiler render --format html` of the same corpus into a new
 // folder, the start-up's yardstick.
 func BenchmarkRenderHTML(b *testing.B) {
 	dir := benchCorpus(b)
 	out := b.TempDir()
+	defer reportCPU(b)()
 	b.ResetTimer()
 	for i := range b.N {
 		var stderr bytes.Buffer
