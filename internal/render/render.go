@@ -107,8 +107,8 @@ type Options struct {
 	// OutDir, when set, is the folder the files are written to (as a path from the current
 	// folder); pages then link to their source YAML files relatively.
 	OutDir string
-	// Only, when set, is asked for the path of every page of the site, in order (not
-	// concurrently), before any is built; only the pages it answers true for are built.
+	// Only, when set, is asked for the path of every page of the site (not concurrently;
+	// the cards of a life situation in input order), before any is built; only the pages it answers true for are built.
 	// serve uses it to rebuild only the pages a change affects and to learn the site's
 	// full list of pages.
 	Only func(path string) bool
@@ -189,12 +189,19 @@ func SiteFunc(lss []*model.LifeSituation, ps []*model.Profile, opts Options, eac
 	pages := []page{{path: n.index}}
 	order := map[string][]*model.Profile{}
 	for _, ls := range sorted {
-		order[ls.ID] = researchOrder(ls, byLS[ls.ID])
+		ps := byLS[ls.ID]
+		if opts.Only == nil {
+			// With Only, the research order (a ranking of every profile: most of the
+			// work of a serve rebuild that builds three pages) is made below, only for
+			// the life situations whose pages are built.
+			ps = researchOrder(ls, ps)
+			order[ls.ID] = ps
+		}
 		pages = append(pages, page{path: ls.ID + "/" + n.overview, ls: ls})
 		if r.html {
 			pages = append(pages, page{path: ls.ID + "/" + PrintFile, ls: ls, print: true})
 		}
-		for i, p := range order[ls.ID] {
+		for i, p := range ps {
 			pages = append(pages, page{path: ls.ID + "/" + p.ID + n.ext, ls: ls, p: p, round: i + 1})
 		}
 	}
@@ -214,6 +221,11 @@ func SiteFunc(lss []*model.LifeSituation, ps []*model.Profile, opts Options, eac
 	}
 	if opts.Only != nil {
 		pages = slices.DeleteFunc(pages, func(pg page) bool { return !opts.Only(pg.path) })
+		for _, pg := range pages {
+			if pg.ls != nil && order[pg.ls.ID] == nil {
+				order[pg.ls.ID] = researchOrder(pg.ls, byLS[pg.ls.ID])
+			}
+		}
 	}
 	built := make([]int, len(pages))
 	for i := range built {

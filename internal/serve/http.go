@@ -112,9 +112,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusServiceUnavailable)
 		title := h.t("Предпросмотр profiler", "profiler preview")
-		fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=%q><head><meta charset=\"utf-8\"><title>%s</title></head><body>\n<p>%s</p>\n</body></html>\n",
+		page := fmt.Appendf(nil, "<!DOCTYPE html>\n<html lang=%q><head><meta charset=\"utf-8\"><title>%s</title></head><body>\n<p>%s</p>\n</body></html>\n",
 			h.lang, title, h.t("Страницы еще не собраны.", "No pages have been built yet."))
-		_, _ = w.Write(h.extras(problems, problem, version))
+		_, _ = w.Write(h.inject(page, problems, problem, version))
 		return
 	case !found:
 		h.notFound(w)
@@ -169,47 +169,62 @@ func contentType(p string) string {
 	return "application/octet-stream"
 }
 
-// inject adds the banner (when the input has errors) and the reload script before
-// </body>. The pages in memory, like the static site, stay without them.
+// inject adds the banner (when the input has errors) at the start of the body and the
+// reload script before </body>. The pages in memory, like the static site, stay without
+// them.
 func (h *Handler) inject(page []byte, problems []finding.Finding, problem i18n.Text, version uint64) []byte {
-	extra := h.extras(problems, problem, version)
-	at := bytes.LastIndex(page, []byte("</body>"))
-	if at < 0 {
-		at = len(page)
+	banner, script := h.banner(problems, problem), h.script(version)
+	end := bytes.LastIndex(page, []byte("</body>"))
+	if end < 0 {
+		end = len(page)
 	}
-	out := make([]byte, 0, len(page)+len(extra))
-	out = append(out, page[:at]...)
-	out = append(out, extra...)
-	return append(out, page[at:]...)
+	// After the <body> tag: the banner is in the flow and pushes the page down, instead
+	// of covering its header.
+	start := 0
+	if i := bytes.Index(page[:end], []byte("<body")); i >= 0 {
+		if j := bytes.IndexByte(page[i:end], '>'); j >= 0 {
+			start = i + j + 1
+		}
+	}
+	out := make([]byte, 0, len(page)+len(banner)+len(script))
+	out = append(out, page[:start]...)
+	out = append(out, banner...)
+	out = append(out, page[start:end]...)
+	out = append(out, script...)
+	return append(out, page[end:]...)
 }
 
-// extras is the banner and the script. The banner is fixed at the top of the viewport, so
-// it shows on every page whatever its layout.
-func (h *Handler) extras(problems []finding.Finding, problem i18n.Text, version uint64) []byte {
+// banner lists the problems, nothing when there are none. It is sticky: it takes its
+// place above the page's header and stays in view while the page scrolls.
+func (h *Handler) banner(problems []finding.Finding, problem i18n.Text) []byte {
 	var b bytes.Buffer
-	if len(problems) > 0 || problem != (i18n.Text{}) {
-		b.WriteString(`<div id="profiler-serve-banner" role="alert" style="position:fixed;top:0;left:0;right:0;z-index:1000;max-height:50vh;overflow:auto;margin:0;padding:.75em 1em;background:#fff3f3;color:#5a0000;border-bottom:3px solid #b00020;font:15px/1.4 system-ui,sans-serif">`)
-		b.WriteString("<strong>")
-		b.WriteString(html.EscapeString(h.t("Во входных файлах есть ошибки — показаны последние исправные страницы.",
-			"The input has errors — the last good pages are shown.")))
-		b.WriteString("</strong>\n<ul style=\"margin:.5em 0 0;padding-left:1.5em\">\n")
-		if problem != (i18n.Text{}) {
-			fmt.Fprintf(&b, "<li>%s</li>\n", html.EscapeString(problem.In(h.lang)))
-		}
-		for i, f := range problems {
-			if i == maxBanner {
-				fmt.Fprintf(&b, "<li>%s</li>\n", html.EscapeString(fmt.Sprintf(h.t("и еще ошибок: %d (profiler validate)", "and %d more errors (profiler validate)"), len(problems)-maxBanner)))
-				break
-			}
-			fmt.Fprintf(&b, "<li><code>%s</code>: %s <small>[%s]</small></li>\n", html.EscapeString(where(f)), html.EscapeString(f.Message.In(h.lang)), html.EscapeString(f.Rule))
-		}
-		b.WriteString("</ul></div>\n")
+	if len(problems) == 0 && problem == (i18n.Text{}) {
+		return nil
 	}
-	// The page knows the version it was served at: a stream that reports another one
-	// (a change while the page loaded) reloads it at once.
-	fmt.Fprintf(&b, `<script>(function(){var v=%q;var s=new EventSource(%q);s.addEventListener("reload",function(e){if(e.data!==v){s.close();location.reload();}});})();</script>`+"\n",
-		strconv.FormatUint(version, 10), EventsPath)
+	b.WriteString(`<div id="profiler-serve-banner" role="alert" style="position:sticky;top:0;z-index:1000;max-height:50vh;overflow:auto;margin:0;padding:.75em 1em;background:#fff3f3;color:#5a0000;border-bottom:3px solid #b00020;font:15px/1.4 system-ui,sans-serif">`)
+	b.WriteString("<strong>")
+	b.WriteString(html.EscapeString(h.t("Во входных файлах есть ошибки — показаны последние исправные страницы.",
+		"The input has errors — the last good pages are shown.")))
+	b.WriteString("</strong>\n<ul style=\"margin:.5em 0 0;padding-left:1.5em\">\n")
+	if problem != (i18n.Text{}) {
+		fmt.Fprintf(&b, "<li>%s</li>\n", html.EscapeString(problem.In(h.lang)))
+	}
+	for i, f := range problems {
+		if i == maxBanner {
+			fmt.Fprintf(&b, "<li>%s</li>\n", html.EscapeString(fmt.Sprintf(h.t("и еще ошибок: %d (profiler validate)", "and %d more errors (profiler validate)"), len(problems)-maxBanner)))
+			break
+		}
+		fmt.Fprintf(&b, "<li><code>%s</code>: %s <small>[%s]</small></li>\n", html.EscapeString(where(f)), html.EscapeString(f.Message.In(h.lang)), html.EscapeString(f.Rule))
+	}
+	b.WriteString("</ul></div>\n")
 	return b.Bytes()
+}
+
+// script reloads the page on a change. The page knows the version it was served at: a
+// stream that reports another one (a change while the page loaded) reloads it at once.
+func (h *Handler) script(version uint64) []byte {
+	return fmt.Appendf(nil, `<script>(function(){var v=%q;var s=new EventSource(%q);s.addEventListener("reload",function(e){if(e.data!==v){s.close();location.reload();}});})();</script>`+"\n",
+		strconv.FormatUint(version, 10), EventsPath)
 }
 
 func where(f finding.Finding) string {

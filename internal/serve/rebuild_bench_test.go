@@ -1,23 +1,14 @@
-//go:build unix
-
 package serve_test
 
 import (
 	"fmt"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/serve"
 )
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // BenchmarkRebuild: one rebuild after one profile changed, without the watcher and HTTP.
 // cpu-ms is the processor time of the whole rebuild, card-cpu-ms of the part before the

@@ -191,6 +191,11 @@ func TestEditBreakFixAddRemoveRename(t *testing.T) {
 		if !strings.Contains(b, "profiler-serve-banner") || !strings.Contains(b, rel) || !strings.Contains(b, "The input has errors") {
 			t.Errorf("%s: no banner naming %s", p, rel)
 		}
+		// In the flow, first in the body: it pushes the page's header down, not covers it.
+		if _, after, _ := strings.Cut(b, "<body"); !strings.HasPrefix(after[strings.Index(after, ">")+1:], `<div id="profiler-serve-banner"`) ||
+			strings.Contains(b, "position:fixed") {
+			t.Errorf("%s: the banner is not the first thing in the body, in the flow", p)
+		}
 	}
 	if _, b := get(t, s, cardURL); !strings.Contains(b, "Edited title one") || strings.Contains(b, ">Broken<") {
 		t.Error("the last good card was not kept")

@@ -40,6 +40,10 @@ type Site struct {
 
 	build sync.Mutex // one rebuild at a time (the memo requires it)
 	good  map[string]*workspace.Doc
+	// lss and ps, when set, are the documents of the last Update, whose site-wide pages
+	// wait for Finish.
+	lss []*model.LifeSituation
+	ps  []*model.Profile
 
 	mu       sync.RWMutex
 	pages    map[string][]byte
@@ -71,11 +75,30 @@ func (s *Site) Version() uint64 {
 	return s.version
 }
 
-// Rebuild checks the documents (unchanged files are taken from memory, the cross-file
-// rules run on all) and, when there are no errors, rebuilds the pages the changes since
-// the last good build affect: a profile's card, its life situation's overview and print
-// page, every page of a changed life situation, and always the index and the assets.
+// Rebuild checks the documents and rebuilds every page the changes since the last good
+// build affect: [Site.Update], then [Site.Finish].
 func (s *Site) Rebuild() Build {
+	b := s.Update()
+	if b.OK {
+		f := s.Finish()
+		b.Pages += f.Pages
+		b.Took += f.Took
+		b.Total = f.Total
+		if !f.OK {
+			b.OK, b.Problem = false, f.Problem
+		}
+	}
+	return b
+}
+
+// Update checks the documents (unchanged files are taken from memory, the cross-file
+// rules run on all) and, when there are no errors, rebuilds and publishes the pages of
+// what changed since the last good build: a profile's card, its life situation's
+// overview and print page, every page of a changed life situation. The site-wide pages
+// (the index and its data, which list every profile: most of the work at 10,000
+// profiles) are left to [Site.Finish], so that a reader who saved a profile sees its
+// card without waiting for them, and a burst of saves rebuilds them once.
+func (s *Site) Update() Build {
 	s.build.Lock()
 	defer s.build.Unlock()
 	start := time.Now()
@@ -129,13 +152,8 @@ func (s *Site) Rebuild() Build {
 			}
 		}
 	}
-	// Two passes: first the pages of what changed (the card, its overview and print
-	// page), published and announced at once; then the site-wide pages (the index and its
-	// data, which list every profile: most of the work at 10,000 profiles). A reader who
-	// saved a profile sees its card without waiting for the index.
 	lss, ps := res.LifeSituations(), res.Profiles()
 	expected := map[string]bool{}
-	siteWide := func(p string) bool { return p == "index.html" || strings.HasPrefix(p, "assets/") }
 	first := func(p string) bool {
 		expected[p] = true
 		dir, file := path.Split(p)
@@ -154,12 +172,6 @@ func (s *Site) Rebuild() Build {
 	}
 	n, err := s.pass(lss, ps, first, expected)
 	b.Pages += n
-	if err == nil && !all && len(lsAll)+len(lsOverview) > 0 {
-		s.changed()
-		// The stylesheet and script depend only on the language: built once, at start.
-		n, err = s.pass(lss, ps, func(p string) bool { return p == "index.html" || p == render.AssetIndex }, nil)
-		b.Pages += n
-	}
 	if err != nil {
 		b.Problem = i18n.Msg("не удалось собрать страницы: %v", "cannot render the pages: %v", err)
 		s.fail(nil, b.Problem)
@@ -167,8 +179,45 @@ func (s *Site) Rebuild() Build {
 		return b
 	}
 	s.good = cur
+	if !all && (s.lss != nil || len(lsAll)+len(lsOverview) > 0) {
+		s.lss, s.ps = lss, ps // for Finish: always the newest documents
+	}
 	b.OK, b.Took, b.Total = true, time.Since(start), s.Pages()
 	s.changed()
+	return b
+}
+
+// siteWide reports whether the page at p lists every life situation or profile.
+func siteWide(p string) bool { return p == "index.html" || strings.HasPrefix(p, "assets/") }
+
+// Pending reports whether the site-wide pages wait for [Site.Finish].
+func (s *Site) Pending() bool {
+	s.build.Lock()
+	defer s.build.Unlock()
+	return s.lss != nil
+}
+
+// Finish rebuilds the site-wide pages after an [Site.Update] that changed what they list
+// (the index and its data; the stylesheet and script depend only on the language and are
+// built once, at start). It does nothing when none wait.
+func (s *Site) Finish() Build {
+	s.build.Lock()
+	defer s.build.Unlock()
+	start := time.Now()
+	b := Build{OK: true}
+	if s.lss != nil {
+		n, err := s.pass(s.lss, s.ps, func(p string) bool { return p == "index.html" || p == render.AssetIndex }, nil)
+		s.lss, s.ps = nil, nil
+		b.Pages = n
+		if err != nil {
+			b.OK = false
+			b.Problem = i18n.Msg("не удалось собрать страницы: %v", "cannot render the pages: %v", err)
+			s.fail(nil, b.Problem)
+		} else {
+			s.changed()
+		}
+	}
+	b.Took, b.Total = time.Since(start), s.Pages()
 	return b
 }
 

@@ -13,8 +13,9 @@ import (
 
 // Debounce is how long the watcher waits after the last event of a burst before it
 // rebuilds: an editor's save (temporary file, rename, chmod) and `git checkout` are
-// bursts, and one rebuild serves them all.
-const Debounce = 60 * time.Millisecond
+// bursts, and one rebuild serves them all. The events of one save come within a
+// millisecond or two; every millisecond here is one the reader waits for the card.
+const Debounce = 15 * time.Millisecond
 
 // Watcher follows the folders of the workspace: fsnotify watches folders, not trees, so
 // every folder is added, and new ones as they appear.
@@ -81,13 +82,25 @@ func (x *Watcher) addTree(root string) error {
 	})
 }
 
-// Run waits for changes and, after each burst, tells the site what changed, rebuilds it
-// and calls done with the result, until ctx ends. After a watcher error (the event queue
-// overflowed) every file is read again.
+// Run waits for changes and, after each burst, tells the site what changed, rebuilds the
+// pages of the change ([Site.Update]) and, once no new change came for a Debounce, the
+// site-wide pages ([Site.Finish]); it calls done with the result of each rebuild, until
+// ctx ends. After a watcher error (the event queue overflowed) every file is read again.
 func (x *Watcher) Run(ctx context.Context, done func(Build)) {
 	defer x.w.Close()
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	finish := time.NewTimer(time.Hour)
+	finish.Stop()
+	var report *Build // an update whose site-wide pages wait: reported with them
+	flush := func(b Build) {
+		if report != nil {
+			b.Pages += report.Pages
+			b.Took += report.Took
+			report = nil
+		}
+		done(b)
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -98,6 +111,7 @@ func (x *Watcher) Run(ctx context.Context, done func(Build)) {
 			}
 			if x.event(ev) {
 				timer.Reset(Debounce)
+				finish.Stop() // the next update takes the site-wide pages along
 			}
 		case _, ok := <-x.w.Errors:
 			if !ok {
@@ -106,8 +120,33 @@ func (x *Watcher) Run(ctx context.Context, done func(Build)) {
 			// The kernel's queue overflowed: events were lost, so nothing is trusted.
 			x.site.ForgetAll()
 			timer.Reset(Debounce)
+			finish.Stop()
 		case <-timer.C:
-			done(x.site.Rebuild())
+			b := x.site.Update()
+			if !b.OK || !x.site.Pending() {
+				flush(b)
+				continue
+			}
+			if report != nil {
+				b.Pages += report.Pages
+				b.Took += report.Took
+			}
+			report = &b
+			finish.Reset(Debounce)
+		case <-finish.C:
+			if report == nil {
+				continue
+			}
+			f := x.site.Finish()
+			b := *report
+			report = nil
+			b.Pages += f.Pages
+			b.Took += f.Took
+			b.Total = f.Total
+			if !f.OK {
+				b.OK, b.Problem = false, f.Problem
+			}
+			done(b)
 		}
 	}
 }

@@ -256,7 +256,7 @@ func Check(paths []string, opts Options) *Result {
 			because[d.Path] = d.Because
 		}
 	}
-	for _, f := range rules.CrossFile(lss, ps) {
+	for _, f := range crossFile(opts.Memo, lss, ps) {
 		if context[f.File] {
 			continue
 		}

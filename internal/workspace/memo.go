@@ -10,8 +10,8 @@ import (
 
 // Memo keeps the checked documents of one run in memory for the next (profiler serve):
 // a file whose metadata (size, times, inode) is unchanged is not read or checked again,
-// and its Doc, models included, is reused as it is. The cross-file rules always run again
-// on every document, as with validate --cache. A Memo is for one caller at a time: runs
+// and its Doc, models included, is reused as it is. The cross-file rules run again only on
+// the profiles a change can affect (see crossMemo). A Memo is for one caller at a time: runs
 // that share it must not overlap.
 type Memo struct {
 	// Trust, when set, reuses a remembered Doc without even a stat: the caller watches
@@ -19,9 +19,10 @@ type Memo struct {
 	// missed some). At 10,000 files the stats are a third of a rebuild.
 	Trust bool
 
-	mu   sync.Mutex
-	old  map[string]memoEntry // what the last run used
-	next map[string]memoEntry // what this run uses: only these are kept
+	mu    sync.Mutex
+	old   map[string]memoEntry // what the last run used
+	next  map[string]memoEntry // what this run uses: only these are kept
+	cross *crossMemo           // the last cross-file run (runs do not overlap)
 }
 
 type memoEntry struct {
