@@ -178,6 +178,8 @@ func TestEditBreakFixAddRemoveRename(t *testing.T) {
 	if _, b := get(t, s, "/"+lsID+"/"); !strings.Contains(b, "Edited title one") {
 		t.Error("the overview does not show the edited title")
 	}
+	// The index follows once the edits pause.
+	waitFor(t, "the index with the edited title", func() bool { _, b := get(t, s, "/"); return strings.Contains(b, "Edited title one") })
 
 	// Break: the last good card stays, every page shows where the file is broken.
 	if err := os.WriteFile(prof, []byte(withTitle(orig, "Broken")+"\nattributes: [\n"), 0o644); err != nil {
