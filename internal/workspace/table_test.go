@@ -17,7 +17,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/workspace"
 )
 
-// TestBenchTable prints the performance table of the README (`make bench`). It is skipped
+// TestBenchTable prints the performance table of .docs/performance.md (`make bench`). It is skipped
 // unless PROFILER_BENCH_BIN names a built profiler binary. Every measurement is the
 // median of PROFILER_BENCH_RUNS runs (default 5); the parse-only baseline and validate
 // alternate, so a busy neighbour slows both alike and the ratio stays meaningful.
