@@ -158,7 +158,7 @@ func (f *File) warn(ru, en string, args ...any) {
 // entry changes (it was unreadable, corrupt or for another key).
 func (f *File) load(path, key string) (map[string]*Entry, bool) {
 	empty := map[string]*Entry{}
-	secret, err := Secret()
+	secret, err := loadSecret()
 	if err != nil {
 		f.readOnly = true
 		f.warn("кэш %s не используется: негде хранить его ключ (%v)", "the cache %s is not used: there is nowhere to keep its key (%v)", path, err)

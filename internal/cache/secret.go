@@ -21,10 +21,10 @@ var SecretDir = func() (string, error) {
 	return filepath.Join(d, "profiler"), nil
 }
 
-// Secret returns this user's cache key, creating it (32 random bytes, mode 0600) the
+// loadSecret returns this user's cache key, creating it (32 random bytes, mode 0600) the
 // first time. Two runs creating it at once agree: the key is created with a hard link
 // that fails if the other run was first, and then read.
-func Secret() ([]byte, error) {
+func loadSecret() ([]byte, error) {
 	dir, err := SecretDir()
 	if err != nil {
 		return nil, err

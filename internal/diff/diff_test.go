@@ -338,7 +338,7 @@ func mdParse(t *testing.T, md string) int {
 func TestMarkdown(t *testing.T) {
 	r := sample()
 	md := Markdown(r, i18n.RU, 0)
-	if !strings.HasPrefix(md, Marker+"\n**profiler diff** main → рабочая копия: Профили — изменено: 1; ЖС — изменено: 1; профилей требуют проверки: 1.\n") {
+	if !strings.HasPrefix(md, marker+"\n**profiler diff** main → рабочая копия: Профили — изменено: 1; ЖС — изменено: 1; профилей требуют проверки: 1.\n") {
 		t.Errorf("verdict line:\n%s", md)
 	}
 	if got := mdParse(t, md); got != len(r.Changes) {
@@ -356,8 +356,8 @@ func TestMarkdown(t *testing.T) {
 	}
 	big.Summary.Profiles.Modified = 300
 	md = Markdown(big, i18n.EN, 0)
-	if n := utf8.RuneCountInString(md); n > MarkdownLimit {
-		t.Errorf("%d characters, over %d", n, MarkdownLimit)
+	if n := utf8.RuneCountInString(md); n > markdownLimit {
+		t.Errorf("%d characters, over %d", n, markdownLimit)
 	}
 	shown := mdParse(t, md)
 	if shown == 0 || shown == 300 || !strings.Contains(md, "sections are not shown") || strings.Count(md, "</details>") != shown {

@@ -10,13 +10,13 @@ import (
 	"github.com/profiler-cx/profiler/internal/render"
 )
 
-// Marker opens every Markdown report: a CI job finds its earlier comment by it and
+// marker opens every Markdown report: a CI job finds its earlier comment by it and
 // updates that comment in place (a sticky comment) instead of adding a new one per push.
-const Marker = "<!-- profiler-diff -->"
+const marker = "<!-- profiler-diff -->"
 
-// MarkdownLimit is the most characters the Markdown report has: a GitHub pull-request
+// markdownLimit is the most characters the Markdown report has: a GitHub pull-request
 // comment is refused above 65,536, and the margin leaves room for a job's own header.
-const MarkdownLimit = 60000
+const markdownLimit = 60000
 
 // maxShown bounds one long value in Markdown, so that one profile's notes cannot crowd
 // out every other section.
@@ -24,18 +24,18 @@ const maxShown = 2000
 
 // Markdown renders the result as a pull-request comment: the marker, one verdict line,
 // then a collapsible section per life situation and profile. Sections that do not fit
-// in limit characters (0: MarkdownLimit) are left out with a note saying how many.
+// in limit characters (0: markdownLimit) are left out with a note saying how many.
 func Markdown(r *Result, l i18n.Lang, limit int) string {
 	if limit <= 0 {
-		limit = MarkdownLimit
+		limit = markdownLimit
 	}
 	to := r.To
 	if to == WorkTree {
 		to = tr(l, "рабочая копия", "working tree")
 	}
 	var head strings.Builder
-	head.WriteString(Marker + "\n")
-	fmt.Fprintf(&head, "**profiler diff** %s → %s: %s\n", render.Inline(r.From), render.Inline(to), render.Inline(Verdict(r, l)))
+	head.WriteString(marker + "\n")
+	fmt.Fprintf(&head, "**profiler diff** %s → %s: %s\n", render.Inline(r.From), render.Inline(to), render.Inline(verdict(r, l)))
 	out := head.String()
 	used := utf8.RuneCountInString(out)
 	const reserve = 400 // the note about left-out sections

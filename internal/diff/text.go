@@ -9,8 +9,8 @@ import (
 	"github.com/profiler-cx/profiler/internal/report"
 )
 
-// Verdict is the one-line summary of a result.
-func Verdict(r *Result, l i18n.Lang) string {
+// verdict is the one-line summary of a result.
+func verdict(r *Result, l i18n.Lang) string {
 	if !r.Changed() {
 		return tr(l, "Изменений в исследовании нет.", "No changes to the research.")
 	}
@@ -130,7 +130,7 @@ func Text(w io.Writer, r *Result, o TextOptions) error {
 		to = tr(l, "рабочая копия", "working tree")
 	}
 	fmt.Fprintf(&b, "%s %s → %s\n", paint(ansiBold, "profiler diff"), p(r.From), p(to))
-	b.WriteString(p(Verdict(r, l)) + "\n")
+	b.WriteString(p(verdict(r, l)) + "\n")
 	for _, c := range r.Changes {
 		b.WriteString("\n")
 		fmt.Fprintf(&b, "%s — %s\n", paint(ansiBold, p(heading(c, l))), changeWord(c.Kind, c.Change, l))

@@ -7,7 +7,6 @@ package i18n
 
 import (
 	"fmt"
-	"os"
 	"strings"
 )
 
@@ -34,14 +33,6 @@ func Parse(s string) (Lang, bool) {
 		return EN, true
 	}
 	return "", false
-}
-
-// FromEnv returns the language named by PROFILER_LANG, or RU when it is unset or unknown.
-func FromEnv() Lang {
-	if l, ok := Parse(os.Getenv(EnvVar)); ok {
-		return l
-	}
-	return RU
 }
 
 // Text is one message in both languages.

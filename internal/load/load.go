@@ -15,7 +15,7 @@
 //
 // Deep nesting: yaml.v3's scanner refuses more than 10,000 open flow brackets or block
 // indentation levels ("exceeded max depth", reported here as yaml-limit) before its
-// recursive parser could be hurt, and 100,000 "[" fail in ~10 ms. The conversion
+// recursive parser could be hurt. The conversion
 // recurses at most MaxDepth levels. Aliases are bounded as described in convert.go.
 //
 // Positions: yaml.v3 gives 1-based lines and columns counted in characters. Its syntax

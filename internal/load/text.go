@@ -404,10 +404,6 @@ func BreakName(r rune) string {
 	return fmt.Sprintf("U+%04X", r)
 }
 
-// HiddenBreaks are the characters YAML reads as line breaks but editors do not (a CR is
-// one only outside a CRLF pair): nothing profiler writes may contain them.
-const HiddenBreaks = "\r\u0085\u2028\u2029"
-
 // HiddenBreak returns the first line break in s that only YAML counts (a CR outside a
 // CRLF pair, NEL, LS, PS) and its byte offset, or -1.
 func HiddenBreak(s string) (int, rune) {

@@ -26,13 +26,13 @@ import (
 	"github.com/profiler-cx/profiler/internal/i18n"
 )
 
-// Browsers are the names Chromium goes by on PATH, in the order they are tried: Debian's
+// browsers are the names Chromium goes by on PATH, in the order they are tried: Debian's
 // package, Ubuntu's and older distributions', then Google's build.
-var Browsers = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
+var browsers = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
 
-// PageTimeout bounds one page: opening it, waiting for its fonts, printing it. A
+// pageTimeout bounds one page: opening it, waiting for its fonts, printing it. A
 // 100-profile deck prints in a few seconds; a minute means the browser is stuck.
-const PageTimeout = 60 * time.Second
+const pageTimeout = 60 * time.Second
 
 // MissingError says that no Chromium was found on PATH.
 type MissingError struct{}
@@ -41,7 +41,7 @@ func (*MissingError) Error() string { return Missing().EN }
 
 // Missing is the message for a missing Chromium: what is wrong and the two ways out.
 func Missing() i18n.Text {
-	names := strings.Join(Browsers, ", ")
+	names := strings.Join(browsers, ", ")
 	return i18n.Msg(
 		"для PDF нужен Chromium, а в PATH его нет (искали: %[1]s)\n"+
 			"profiler: подсказка: установите его (Debian/Ubuntu: sudo apt-get install chromium fonts-dejavu-core) — "+
@@ -53,10 +53,10 @@ func Missing() i18n.Text {
 		names)
 }
 
-// Find returns the path of the first of [Browsers] that lookPath (exec.LookPath, or a
+// Find returns the path of the first of [browsers] that lookPath (exec.LookPath, or a
 // stand-in in tests) finds, or a *MissingError.
 func Find(lookPath func(string) (string, error)) (string, error) {
-	for _, name := range Browsers {
+	for _, name := range browsers {
 		if p, err := lookPath(name); err == nil {
 			return p, nil
 		}
@@ -111,8 +111,8 @@ func (p *Printer) Print(ctx context.Context, path string, date time.Time) ([]byt
 	}
 	tab, closeTab := chromedp.NewContext(p.browser)
 	defer closeTab()
-	// Stop the tab when the caller's context ends, and after PageTimeout in any case.
-	tctx, cancel := context.WithTimeout(tab, PageTimeout)
+	// Stop the tab when the caller's context ends, and after pageTimeout in any case.
+	tctx, cancel := context.WithTimeout(tab, pageTimeout)
 	defer cancel()
 	stop := context.AfterFunc(ctx, cancel)
 	defer stop()
@@ -207,7 +207,7 @@ func pageErr(ctx, tctx context.Context, err error) error {
 	case ctx.Err() != nil:
 		return ctx.Err()
 	case errors.Is(tctx.Err(), context.DeadlineExceeded):
-		return fmt.Errorf("the browser did not finish the page in %s", PageTimeout)
+		return fmt.Errorf("the browser did not finish the page in %s", pageTimeout)
 	}
 	return err
 }

@@ -73,7 +73,7 @@ func TestFindOrder(t *testing.T) {
 	// without it (print from the browser).
 	for _, lang := range []i18n.Lang{i18n.RU, i18n.EN} {
 		msg := Missing().In(lang)
-		for _, want := range append([]string{"apt-get install chromium fonts-dejavu-core", "print.html", "«Печать → Сохранить как PDF»", "--format html"}, Browsers...) {
+		for _, want := range append([]string{"apt-get install chromium fonts-dejavu-core", "print.html", "«Печать → Сохранить как PDF»", "--format html"}, browsers...) {
 			if !strings.Contains(msg, want) {
 				t.Errorf("%s message lacks %q:\n%s", lang, want, msg)
 			}

@@ -19,8 +19,8 @@ type SARIF struct {
 	Opts Options
 }
 
-// SARIFSchemaURI is the $schema of the logs SARIF writes: the OASIS 2.1.0 schema.
-const SARIFSchemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+// sarifSchemaURI is the $schema of the logs SARIF writes: the OASIS 2.1.0 schema.
+const sarifSchemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 // rulesHelpURI is where every rule is explained: the README's Rules table.
 const rulesHelpURI = "https://github.com/profiler-cx/profiler#rules"
@@ -130,7 +130,7 @@ func (s *SARIF) Report(w io.Writer, fs []finding.Finding, _ Summary) error {
 			Locations: []sarifLocation{{PhysicalLocation: loc}},
 		})
 	}
-	log := sarifLog{Schema: SARIFSchemaURI, Version: "2.1.0", Runs: []sarifRun{{
+	log := sarifLog{Schema: sarifSchemaURI, Version: "2.1.0", Runs: []sarifRun{{
 		Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: results,
 	}}}
 	enc := json.NewEncoder(w)

@@ -317,22 +317,9 @@ func priorityPtr(doc *load.Document) string {
 
 func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// Workspace runs the rules that look across files: unique ids, the profile's life
-// situation, its status, and every attribute value against the catalogue.
-func Workspace(lss []LSDoc, ps []ProfileDoc) []finding.Finding {
-	lr := make([]LSRef, len(lss))
-	for i, d := range lss {
-		lr[i] = LSRef{Path: d.Doc.Path, At: DocWhere(d.Doc), LS: d.LS}
-	}
-	pr := make([]ProfileRef, len(ps))
-	for i, d := range ps {
-		pr[i] = ProfileRef{Path: d.Doc.Path, At: DocWhere(d.Doc), P: FactsOf(d.P)}
-	}
-	return CrossFile(lr, pr)
-}
-
-// CrossFile is [Workspace] on references: it needs from each file only its facts and the
-// positions that [CrossFilePointers] lists.
+// CrossFile runs the rules that look across files: unique ids, the profile's life
+// situation, its status, and every attribute value against the catalogue. It needs from
+// each file only its facts and the positions that [CrossFilePointers] lists.
 func CrossFile(lss []LSRef, ps []ProfileRef) []finding.Finding {
 	var out []finding.Finding
 	byID := map[string]LSRef{}

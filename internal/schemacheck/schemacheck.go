@@ -81,9 +81,6 @@ func compile() *compiled {
 	return &state
 }
 
-// Init compiles the schemas and reports a broken embedded schema (a build defect).
-func Init() error { return compile().err }
-
 // Check validates doc.Value against the schema of kind and returns the findings.
 // doc must be Usable. Findings at pointers the loader already reported are dropped.
 func Check(doc *load.Document, kind model.Kind) (out []finding.Finding) {

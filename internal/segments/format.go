@@ -196,35 +196,35 @@ func (j *jsonWriter) status(s *Status) {
 	j.b = append(j.b, '}')
 }
 
-// TextMax is how many values the text output and the overview show of a long list
+// textMax is how many values the text output and the overview show of a long list
 // (a catalogue such as ru-regions has 89); the JSON gives all.
-const TextMax = 8
+const textMax = 8
 
-// TextMaxPairs is how many overlapping or duplicate pairs of a status the text output
+// textMaxPairs is how many overlapping or duplicate pairs of a status the text output
 // lists (a status of 100 much alike profiles has thousands); the JSON gives all.
-const TextMaxPairs = 20
+const textMaxPairs = 20
 
-// Brief shows a list of values, cut after TextMax with the count of the rest.
-func Brief(vs []string, lang i18n.Lang) string {
+// brief shows a list of values, cut after textMax with the count of the rest.
+func brief(vs []string, lang i18n.Lang) string {
 	vs = slices.Clone(vs)
 	for i, v := range vs {
 		vs[i] = oneLine(v)
 	}
-	if len(vs) <= TextMax {
+	if len(vs) <= textMax {
 		return strings.Join(vs, ", ")
 	}
-	return strings.Join(vs[:TextMax-2], ", ") + i18n.Msg(" … и еще %d", " … and %d more", len(vs)-(TextMax-2)).In(lang)
+	return strings.Join(vs[:textMax-2], ", ") + i18n.Msg(" … и еще %d", " … and %d more", len(vs)-(textMax-2)).In(lang)
 }
 
 // GapText shows the values no profile singles out. When they are most of a long list
 // (a catalogue), it names the few that profiles do list instead: «88 из 89 — все, кроме:
 // Московская область».
 func GapText(g Gap, lang i18n.Lang) string {
-	if len(g.Values.Values) > TextMax && len(g.Listed) < len(g.Values.Values) {
+	if len(g.Values.Values) > textMax && len(g.Listed) < len(g.Values.Values) {
 		return i18n.Msg("%d из %d — все, кроме: %s", "%d of %d — all but: %s",
-			len(g.Values.Values), g.Total, Brief(g.Listed, lang)).In(lang)
+			len(g.Values.Values), g.Total, brief(g.Listed, lang)).In(lang)
 	}
-	return Brief(g.Values.Values, lang)
+	return brief(g.Values.Values, lang)
 }
 
 // Sentence is the plain sentence said instead of an overlap table, or "" when there is a
@@ -282,13 +282,13 @@ func writePairs(b *strings.Builder, s *Status, lang i18n.Lang) {
 	} else {
 		fmt.Fprintf(b, "    %s\n", t("Пересекаются (пар: %d):", "Overlapping (%d pairs):", len(s.Overlaps)))
 		for i, p := range s.Overlaps {
-			if i == TextMaxPairs {
+			if i == textMaxPairs {
 				fmt.Fprintf(b, "      %s\n", t("… и еще пар: %d (все — в --format json)", "… and %d more pairs (all of them in --format json)", len(s.Overlaps)-i))
 				break
 			}
 			fmt.Fprintf(b, "      %s × %s\n", p.A, p.B)
 			for _, v := range s.Shared(p) {
-				fmt.Fprintf(b, "        %s: %s\n", oneLine(v.Title), Brief(v.Values, lang))
+				fmt.Fprintf(b, "        %s: %s\n", oneLine(v.Title), brief(v.Values, lang))
 			}
 		}
 	}
@@ -297,7 +297,7 @@ func writePairs(b *strings.Builder, s *Status, lang i18n.Lang) {
 	} else {
 		fmt.Fprintf(b, "    %s\n", t("Дубли — одинаковые значения всех признаков (пар: %d):", "Duplicates — equal values of every attribute (%d pairs):", len(s.Duplicates)))
 		for i, d := range s.Duplicates {
-			if i == TextMaxPairs {
+			if i == textMaxPairs {
 				fmt.Fprintf(b, "      %s\n", t("… и еще пар: %d (все — в --format json)", "… and %d more pairs (all of them in --format json)", len(s.Duplicates)-i))
 				break
 			}

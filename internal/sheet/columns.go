@@ -54,9 +54,9 @@ var fixedHeaders = map[Field]i18n.Text{
 	FieldPains:        {RU: "Боли", EN: "Pains"},
 }
 
-// Columns lists the columns of ls's sheet: fixed ones around one per attribute, headed by
+// columnsOf lists the columns of ls's sheet: fixed ones around one per attribute, headed by
 // its title («Возраст»), or "title (id)" when two attributes share a title.
-func Columns(ls *model.LifeSituation, lang i18n.Lang) []Column {
+func columnsOf(ls *model.LifeSituation, lang i18n.Lang) []Column {
 	cols := []Column{}
 	for _, f := range []Field{FieldID, FieldTitle, FieldStatus, FieldStage} {
 		cols = append(cols, Column{Field: f, Header: fixedHeaders[f].In(lang)})
@@ -133,8 +133,8 @@ func attrValue(p *model.Profile, id string) *model.AttrValue {
 	return nil
 }
 
-// CellOf is the cell export writes for column c of profile p.
-func CellOf(c Column, p *model.Profile) Cell {
+// cellOf is the cell export writes for column c of profile p.
+func cellOf(c Column, p *model.Profile) Cell {
 	switch c.Field {
 	case FieldID:
 		return Cell{Text: p.ID}

@@ -15,9 +15,9 @@ import (
 
 // Names of the fixed sheets, in both languages (import recognises either).
 var (
-	SheetLS    = i18n.Text{RU: "Жизненные ситуации", EN: "Life situations"}
-	SheetAttrs = i18n.Text{RU: "Признаки", EN: "Attributes"}
-	SheetLists = i18n.Text{RU: "Списки", EN: "Lists"}
+	lsSheetName    = i18n.Text{RU: "Жизненные ситуации", EN: "Life situations"}
+	attrsSheetName = i18n.Text{RU: "Признаки", EN: "Attributes"}
+	listsSheetName = i18n.Text{RU: "Списки", EN: "Lists"}
 )
 
 // Headers of the life-situation sheet; lsHeaderSheet names each LS's sheet (import reads
@@ -37,12 +37,12 @@ type LSData struct {
 	Profiles []*model.Profile
 }
 
-// SheetNames gives each life situation a sheet name Excel accepts (≤ 31 characters, none
+// sheetNames gives each life situation a sheet name Excel accepts (≤ 31 characters, none
 // of []:*?/\, not blank, not «History»), unique among the fixed sheets and each other;
 // the same workspace always gets the same names.
-func SheetNames(lss []*model.LifeSituation) []string {
+func sheetNames(lss []*model.LifeSituation) []string {
 	used := map[string]bool{}
-	for _, t := range []i18n.Text{SheetLS, SheetAttrs, SheetLists} {
+	for _, t := range []i18n.Text{lsSheetName, attrsSheetName, listsSheetName} {
 		used[strings.ToLower(t.RU)], used[strings.ToLower(t.EN)] = true, true
 	}
 	used["history"] = true
@@ -98,7 +98,7 @@ func Export(data []LSData, lang i18n.Lang) ([]byte, error) {
 	for i, d := range data {
 		lss[i] = d.LS
 	}
-	names := SheetNames(lss)
+	names := sheetNames(lss)
 	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE7F3"}},
 		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
@@ -112,7 +112,7 @@ func Export(data []LSData, lang i18n.Lang) ([]byte, error) {
 	w := &writer{f: f, head: head, wrap: wrap, lang: lang}
 
 	// Life situations.
-	lsSheet := SheetLS.In(lang)
+	lsSheet := lsSheetName.In(lang)
 	if err := f.SetSheetName("Sheet1", lsSheet); err != nil {
 		return nil, err
 	}
@@ -130,7 +130,7 @@ func Export(data []LSData, lang i18n.Lang) ([]byte, error) {
 	}
 
 	// Attributes.
-	attrSheet := SheetAttrs.In(lang)
+	attrSheet := attrsSheetName.In(lang)
 	if _, err := f.NewSheet(attrSheet); err != nil {
 		return nil, err
 	}
@@ -151,10 +151,10 @@ func Export(data []LSData, lang i18n.Lang) ([]byte, error) {
 
 	// The hidden sheet of drop-down values goes before the life situations' sheets: hiding
 	// a sheet makes excelize read every sheet there is, streamed ones included.
-	lists := &listSheet{name: SheetLists.In(lang), ranges: map[string]string{}}
+	lists := &listSheet{name: listsSheetName.In(lang), ranges: map[string]string{}}
 	cols := make([][]Column, len(data))
 	for i, d := range data {
-		cols[i] = Columns(d.LS, lang)
+		cols[i] = columnsOf(d.LS, lang)
 		for _, dd := range dropDownsOf(d.LS, cols[i]) {
 			lists.add(d.LS.ID+"/"+cols[i][dd.j].Header, dd.vals)
 		}
@@ -177,7 +177,7 @@ func Export(data []LSData, lang i18n.Lang) ([]byte, error) {
 		for r, p := range ps {
 			row := make([]Cell, len(cols))
 			for j, c := range cols {
-				row[j] = CellOf(c, p)
+				row[j] = cellOf(c, p)
 			}
 			rows[r] = row
 		}

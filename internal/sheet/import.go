@@ -91,7 +91,7 @@ func (p *planner) add(where string, sev finding.Severity, ru, en string, args ..
 }
 
 func isFixed(name string) bool {
-	for _, t := range []i18n.Text{SheetLS, SheetAttrs, SheetLists} {
+	for _, t := range []i18n.Text{lsSheetName, attrsSheetName, listsSheetName} {
 		if norm(name) == norm(t.RU) || norm(name) == norm(t.EN) {
 			return true
 		}
@@ -109,11 +109,11 @@ func (p *planner) sheetLS() map[string]*LSData {
 		lss[i] = p.ws.LS[i].LS
 	}
 	out := map[string]*LSData{}
-	for i, n := range SheetNames(lss) {
+	for i, n := range sheetNames(lss) {
 		out[n] = &p.ws.LS[i]
 	}
 	for _, t := range p.b.Tables {
-		if norm(t.Name) != norm(SheetLS.RU) && norm(t.Name) != norm(SheetLS.EN) || len(t.Rows) == 0 {
+		if norm(t.Name) != norm(lsSheetName.RU) && norm(t.Name) != norm(lsSheetName.EN) || len(t.Rows) == 0 {
 			continue
 		}
 		idCol, sheetCol := -1, -1
@@ -155,7 +155,7 @@ func Plan(b *Book, ws *Workspace, opts Options) ([]*Change, []Problem) {
 			ls = p.csvLS(t)
 		} else if ls = sheets[t.Name]; ls == nil {
 			p.add(b.File+": "+t.Name, finding.Info, "лист «%s» пропущен: это не лист жизненной ситуации (их названия — на листе «%s»)",
-				"sheet %q skipped: it is not a life situation's sheet (see the sheet %q)", t.Name, SheetLS.RU)
+				"sheet %q skipped: it is not a life situation's sheet (see the sheet %q)", t.Name, lsSheetName.RU)
 			continue
 		}
 		if t.Hidden {
@@ -193,7 +193,7 @@ func (p *planner) csvLS(t *Table) *LSData {
 func (p *planner) header(t *Table, ls *model.LifeSituation) (map[int]Column, int) {
 	known := map[string]Column{}
 	for _, lang := range []i18n.Lang{i18n.EN, i18n.RU} {
-		for _, c := range Columns(ls, lang) {
+		for _, c := range columnsOf(ls, lang) {
 			known[norm(c.Header)] = c
 			if c.Field == FieldAttr {
 				known[norm(c.Attr.ID)] = c
@@ -342,7 +342,7 @@ func (p *planner) update(t *Table, ls *LSData, cols map[int]Column, order []int,
 			continue
 		}
 		read := t.cell(r, j)
-		if same(CellOf(c, prof), read) {
+		if same(cellOf(c, prof), read) {
 			continue
 		}
 		if !p.checkCell(t, j, r) {

@@ -129,7 +129,7 @@ func TestSheetNames(t *testing.T) {
 		{ID: "a", Title: long}, {ID: "b", Title: long}, {ID: "c", Title: "Признаки"},
 		{ID: "d", Title: "a[b]:c*d?e/f\\g"}, {ID: "e", Title: "'History'"}, {ID: "f", Title: "   "},
 	}
-	got := SheetNames(lss)
+	got := sheetNames(lss)
 	want := []string{"Очень длинное название жизненно", "Очень длинное название жизн (2)", "Признаки (2)", "a b c d e f g", "History (2)", "f"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("got %q\nwant %q", got, want)

@@ -21,12 +21,12 @@ func FuzzSlugProperties(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		id, err := Slug(s)
 		if err != nil {
-			if !errors.Is(err, ErrEmpty) || id != "" {
+			if !errors.Is(err, errEmpty) || id != "" {
 				t.Fatalf("Slug(%q) = %q, %v", s, id, err)
 			}
 			return
 		}
-		if len(id) > MaxLen || !Pattern.MatchString(id) {
+		if len(id) > MaxLen || !pattern.MatchString(id) {
 			t.Fatalf("Slug(%q) = %q: %d bytes or not an id", s, id, len(id))
 		}
 		if again, err := Slug(id); err != nil || again != id {

@@ -31,11 +31,11 @@ import (
 // MaxLen is the longest id the format allows.
 const MaxLen = 100
 
-// ErrEmpty is returned when the title has no letter or digit to build an id from.
-var ErrEmpty = errors.New("translit: the title has no letters or digits to build an id from")
+// errEmpty is returned when the title has no letter or digit to build an id from.
+var errEmpty = errors.New("translit: the title has no letters or digits to build an id from")
 
-// Pattern is the format's id pattern (defs.schema.json#/$defs/slug).
-var Pattern = model.IDPattern
+// pattern is the format's id pattern (defs.schema.json#/$defs/slug).
+var pattern = model.IDPattern
 
 // table is ГОСТ 7.79-2000 system B for lowercase letters, apostrophes dropped.
 var table = map[rune]string{
@@ -76,7 +76,7 @@ var latin = func() map[rune]string {
 func softC(r rune) bool { return r == 'и' || r == 'е' || r == 'ы' || r == 'й' }
 
 // Slug transliterates s and reduces it to an id of at most [MaxLen] characters, cut at a
-// hyphen where possible. It returns [ErrEmpty] when nothing is left.
+// hyphen where possible. It returns [errEmpty] when nothing is left.
 func Slug(s string) (string, error) {
 	rs := []rune(strings.ToLower(s))
 	var b strings.Builder
@@ -118,7 +118,7 @@ func Slug(s string) (string, error) {
 	}
 	out := b.String()
 	if out == "" {
-		return "", ErrEmpty
+		return "", errEmpty
 	}
 	return cut(out), nil
 }
@@ -136,4 +136,4 @@ func cut(s string) string {
 }
 
 // Valid reports whether id matches the format's id pattern and length.
-func Valid(id string) bool { return len(id) <= MaxLen && Pattern.MatchString(id) }
+func Valid(id string) bool { return len(id) <= MaxLen && pattern.MatchString(id) }

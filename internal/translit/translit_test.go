@@ -49,8 +49,8 @@ func TestSlug(t *testing.T) {
 
 func TestSlugEmpty(t *testing.T) {
 	for _, in := range []string{"", "   ", "!!!", "ъь", "日本語", "—"} {
-		if got, err := Slug(in); !errors.Is(err, ErrEmpty) {
-			t.Errorf("Slug(%q) = %q, %v; want ErrEmpty", in, got, err)
+		if got, err := Slug(in); !errors.Is(err, errEmpty) {
+			t.Errorf("Slug(%q) = %q, %v; want errEmpty", in, got, err)
 		}
 	}
 }
@@ -95,7 +95,7 @@ func FuzzSlug(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		got, err := Slug(s)
 		if err != nil {
-			if !errors.Is(err, ErrEmpty) || got != "" {
+			if !errors.Is(err, errEmpty) || got != "" {
 				t.Fatalf("Slug(%q) = %q, %v", s, got, err)
 			}
 			return

@@ -30,15 +30,15 @@ func FuzzCheck(f *testing.F) {
 		for _, name := range []string{"postuplenie-v-vuz/profiles/p.yaml", "other/life-situation.yaml"} {
 			d := checkOne(target{display: name}, data, load.DefaultLimits)
 			fs := d.fs
-			lss := []rules.LSDoc{{Doc: ctx.Load, LS: ctx.LS}}
-			var ps []rules.ProfileDoc
+			lss := []rules.LSRef{{Path: ctx.Load.Path, At: rules.DocWhere(ctx.Load), LS: ctx.LS}}
+			var ps []rules.ProfileRef
 			if d.LS != nil {
-				lss = append(lss, rules.LSDoc{Doc: d.Load, LS: d.LS})
+				lss = append(lss, rules.LSRef{Path: d.Load.Path, At: rules.DocWhere(d.Load), LS: d.LS})
 			}
 			if d.Profile != nil {
-				ps = append(ps, rules.ProfileDoc{Doc: d.Load, P: d.Profile})
+				ps = append(ps, rules.ProfileRef{Path: d.Load.Path, At: rules.DocWhere(d.Load), P: rules.FactsOf(d.Profile)})
 			}
-			for _, x := range rules.Workspace(lss, ps) {
+			for _, x := range rules.CrossFile(lss, ps) {
 				if x.File == name {
 					fs = append(fs, x)
 				}
