@@ -25,7 +25,6 @@ package render
 import (
 	"bytes"
 	"embed"
-	"errors"
 	"fmt"
 	htmltemplate "html/template"
 	"io/fs"
@@ -41,6 +40,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/parallel"
+	"github.com/profiler-cx/profiler/internal/templates"
 )
 
 // Marker starts every generated page (the first line, [MarkerLine], also records the
@@ -310,23 +310,15 @@ func newRenderer(opts Options) (*renderer, error) {
 	return r, nil
 }
 
-// templateSource is the embedded template name, or the file of the same name in over
-// when it has one (--templates); Markdown and HTML templates alike.
+// builtIn is the embedded page templates (and assets), named by file.
+var builtIn, _ = fs.Sub(defaultTemplates, "templates")
+
+// templateSource is the file of that name in over when it has one (--templates), else the
+// embedded template; Markdown and HTML alike, through the override mechanism the scaffolds
+// use too (internal/templates).
 func templateSource(over fs.FS, name string) ([]byte, error) {
-	src, err := fs.ReadFile(defaultTemplates, "templates/"+name)
-	if err != nil {
-		return nil, err
-	}
-	if over != nil {
-		b, err := fs.ReadFile(over, name)
-		switch {
-		case err == nil:
-			src = b
-		case !errors.Is(err, fs.ErrNotExist):
-			return nil, err
-		}
-	}
-	return src, nil
+	src, _, err := templates.Set{Embedded: builtIn, Override: over}.Read(name)
+	return src, err
 }
 
 // parseTemplates loads the embedded templates, each replaced by the file of the same name
