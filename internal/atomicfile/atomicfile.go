@@ -13,12 +13,12 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
+
+	"github.com/profiler-cx/profiler/internal/parallel"
 )
 
 // ErrExists is returned by [Write] without overwrite when the target already exists.
@@ -310,37 +310,14 @@ func (b *Batch) Commit() error {
 	ps := b.pending
 	order := spread(len(ps), func(i int) string { return ps[i].path })
 	done := make([]bool, len(ps))
-	var (
-		next   atomic.Int64
-		failed atomic.Bool
-		mu     sync.Mutex
-		first  error
-		wg     sync.WaitGroup
-	)
-	for range max(1, min(runtime.GOMAXPROCS(0), len(ps)/64)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for !failed.Load() {
-				k := int(next.Add(1)) - 1
-				if k >= len(ps) {
-					return
-				}
-				i := order[k]
-				if err := rename(ps[i].tmp, ps[i].path); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
-					failed.Store(true)
-					return
-				}
-				done[i] = true
-			}
-		}()
-	}
-	wg.Wait()
+	first := parallel.For(len(ps), parallel.Workers(len(ps), 64), 1, func(_, k int) error {
+		i := order[k]
+		if err := rename(ps[i].tmp, ps[i].path); err != nil {
+			return err
+		}
+		done[i] = true
+		return nil
+	})
 	b.pending = nil
 	if first != nil {
 		for i, p := range ps {

@@ -24,10 +24,8 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"runtime"
 	"slices"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/profiler-cx/profiler/internal/atomicfile"
@@ -35,6 +33,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/parallel"
 	"github.com/profiler-cx/profiler/internal/rules"
 	"github.com/profiler-cx/profiler/schemas"
 )
@@ -237,26 +236,16 @@ func (f *File) load(path, key string) (map[string]*Entry, bool) {
 		return empty, true
 	}
 	entries := make([]*Entry, len(raws))
-	var bad atomic.Bool
-	var wg sync.WaitGroup
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(raws)/256))
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(raws) && !bad.Load(); i += workers {
-				e := decodeEntry(&reader{b: raws[i]})
-				if e == nil {
-					bad.Store(true)
-					return
-				}
-				e.raw = raws[i]
-				entries[i] = e
-			}
-		}()
-	}
-	wg.Wait()
-	if bad.Load() {
+	err = parallel.For(len(raws), parallel.Workers(len(raws), 256), 64, func(_, i int) error {
+		e := decodeEntry(&reader{b: raws[i]})
+		if e == nil {
+			return errCorrupt
+		}
+		e.raw = raws[i]
+		entries[i] = e
+		return nil
+	})
+	if err != nil {
 		return empty, true
 	}
 	old := make(map[string]*Entry, len(names))

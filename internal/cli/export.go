@@ -7,7 +7,6 @@ import (
 
 	"github.com/profiler-cx/profiler/internal/atomicfile"
 	"github.com/profiler-cx/profiler/internal/i18n"
-	"github.com/profiler-cx/profiler/internal/reason"
 	"github.com/profiler-cx/profiler/internal/sheet"
 	"github.com/profiler-cx/profiler/internal/workspace"
 	"github.com/spf13/cobra"
@@ -106,7 +105,7 @@ func exportRun(opts *exportOptions) error {
 		return ioErr("не удалось построить книгу: %v", "cannot build the workbook: %v", err)
 	}
 	if err := atomicfile.Write(opts.Output, book, 0o644, true); err != nil {
-		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(opts.Output), reason.Cause(err))
+		return writeErr(opts.Output, err)
 	}
 	n := 0
 	for _, d := range data {

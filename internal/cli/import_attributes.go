@@ -101,7 +101,7 @@ func importAttributesRun(opts *importOptions) error {
 		opts.ios.Out.Write(diff.Diff("a/"+name, src, "b/"+name, plan.New))
 	default:
 		if err := atomicfile.Write(lsPath, plan.New, 0o644, true); err != nil {
-			return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(lsPath), reason.Cause(err))
+			return writeErr(lsPath, err)
 		}
 		opts.reportWrite(changed, lsPath)
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/parallel"
 	"github.com/profiler-cx/profiler/internal/workspace"
 )
 
@@ -241,34 +242,22 @@ func oidHasher(es []gitrev.Entry) func([]byte) string {
 func readWork(dir string, paths []string, lim load.Limits, oid func([]byte) string) []file {
 	out := make([]file, len(paths))
 	keep := make([]bool, len(paths))
-	var wg sync.WaitGroup
-	next := make(chan int, 256)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				p := paths[i]
-				fp := filepath.Join(dir, filepath.FromSlash(p))
-				st, err := os.Lstat(fp)
-				if errors.Is(err, fs.ErrNotExist) || (err == nil && st.Mode()&fs.ModeSymlink != 0) {
-					continue
-				}
-				keep[i] = true
-				data, err := load.ReadFile(fp, lim)
-				if err != nil {
-					out[i] = file{path: p, prob: readProblem(p, err)}
-					continue
-				}
-				out[i] = file{path: p, data: data, oid: oid(data)}
-			}
-		}()
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	_ = parallel.For(len(paths), runtime.GOMAXPROCS(0), 1, func(_, i int) error {
+		p := paths[i]
+		fp := filepath.Join(dir, filepath.FromSlash(p))
+		st, err := os.Lstat(fp)
+		if errors.Is(err, fs.ErrNotExist) || (err == nil && st.Mode()&fs.ModeSymlink != 0) {
+			return nil
+		}
+		keep[i] = true
+		data, err := load.ReadFile(fp, lim)
+		if err != nil {
+			out[i] = file{path: p, prob: readProblem(p, err)}
+			return nil
+		}
+		out[i] = file{path: p, data: data, oid: oid(data)}
+		return nil
+	})
 	var kept []file
 	for i, f := range out {
 		if keep[i] {
@@ -317,64 +306,52 @@ type decodeCache struct {
 
 func (c *decodeCache) docs(fs []file, light func(file) bool) []*Doc {
 	docs := make([]*Doc, len(fs))
-	var wg sync.WaitGroup
-	next := make(chan int, 256)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f := fs[i]
-				d := &Doc{Path: f.path, OID: f.oid}
-				if f.prob.Rule != "" {
-					d.Decoded = workspace.Decode(f.path, nil, c.lim)
-					d.Problem = f.prob
-					docs[i] = d
-					continue
+	_ = parallel.For(len(fs), runtime.GOMAXPROCS(0), 1, func(_, i int) error {
+		f := fs[i]
+		d := &Doc{Path: f.path, OID: f.oid}
+		if f.prob.Rule != "" {
+			d.Decoded = workspace.Decode(f.path, nil, c.lim)
+			d.Problem = f.prob
+			docs[i] = d
+			return nil
+		}
+		if light(f) {
+			lkey := "light\x00" + f.oid
+			c.mu.Lock()
+			dec, ok := c.m[lkey]
+			c.mu.Unlock()
+			if !ok {
+				if p, quick := quickProfile(f.data); quick {
+					dec = &workspace.Decoded{Kind: model.KindProfile, Profile: p}
 				}
-				if light(f) {
-					lkey := "light\x00" + f.oid
-					c.mu.Lock()
-					dec, ok := c.m[lkey]
-					c.mu.Unlock()
-					if !ok {
-						if p, quick := quickProfile(f.data); quick {
-							dec = &workspace.Decoded{Kind: model.KindProfile, Profile: p}
-						}
-						c.mu.Lock()
-						c.m[lkey] = dec // nil: the scanner declined, parse the file
-						c.mu.Unlock()
-					}
-					if dec != nil {
-						d.Decoded, d.light = *dec, true
-						docs[i] = d
-						continue
-					}
-				}
-				key := f.oid + "\x00" + path.Base(f.path)
 				c.mu.Lock()
-				dec, ok := c.m[key]
+				c.m[lkey] = dec // nil: the scanner declined, parse the file
 				c.mu.Unlock()
-				if !ok {
-					v := workspace.Decode(f.path, f.data, c.lim)
-					dec = &v
-					c.mu.Lock()
-					c.m[key] = dec
-					c.mu.Unlock()
-				}
-				d.Decoded = *dec
-				if d.Problem.Rule != "" {
-					d.Problem.File = f.path
-				}
-				docs[i] = d
 			}
-		}()
-	}
-	for i := range fs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+			if dec != nil {
+				d.Decoded, d.light = *dec, true
+				docs[i] = d
+				return nil
+			}
+		}
+		key := f.oid + "\x00" + path.Base(f.path)
+		c.mu.Lock()
+		dec, ok := c.m[key]
+		c.mu.Unlock()
+		if !ok {
+			v := workspace.Decode(f.path, f.data, c.lim)
+			dec = &v
+			c.mu.Lock()
+			c.m[key] = dec
+			c.mu.Unlock()
+		}
+		d.Decoded = *dec
+		if d.Problem.Rule != "" {
+			d.Problem.File = f.path
+		}
+		docs[i] = d
+		return nil
+	})
 	return docs
 }
 

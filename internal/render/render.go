@@ -25,23 +25,22 @@ package render
 import (
 	"bytes"
 	"embed"
-	"errors"
 	"fmt"
 	htmltemplate "html/template"
 	"io/fs"
 	"math"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"text/template"
 
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/parallel"
+	"github.com/profiler-cx/profiler/internal/templates"
 )
 
 // Marker starts every generated page (the first line, [MarkerLine], also records the
@@ -233,58 +232,29 @@ func SiteFunc(lss []*model.LifeSituation, ps []*model.Profile, opts Options, eac
 	}
 	slices.SortStableFunc(built, func(a, b int) int { return pages[a].round - pages[b].round })
 
-	errs := make([]error, len(pages))
-	var next atomic.Int64
-	var firstFail atomic.Int64 // the lowest place in order that failed
-	firstFail.Store(int64(len(pages)))
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(1, len(pages)/16)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				k := next.Add(1) - 1
-				if k >= int64(len(pages)) || k > firstFail.Load() {
-					return
-				}
-				i := built[k]
-				pg := pages[i]
-				var data []byte
-				var err error
-				switch {
-				case pg.ls == nil && pg.path == n.index:
-					data, err = r.index(b.index(sorted, byLS))
-				case pg.ls == nil:
-					data, err = r.asset(pg.path, b.index(sorted, byLS))
-				case pg.print:
-					data, err = r.print(b.overview(pg.ls, byLS[pg.ls.ID]), b.cards(pg.ls, order[pg.ls.ID]))
-				case pg.p == nil:
-					data, err = r.overview(b.overview(pg.ls, byLS[pg.ls.ID]))
-				default:
-					data, err = r.card(b.card(pg.ls, pg.p, true))
-				}
-				if err == nil {
-					err = each(File{Path: pg.path, Data: data})
-				}
-				if err != nil {
-					errs[i] = err
-					for {
-						cur := firstFail.Load()
-						if k >= cur || firstFail.CompareAndSwap(cur, k) {
-							break
-						}
-					}
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	// Every page before the first failure in build order was built and handed over, so
-	// that failure does not depend on scheduling (later ones may).
-	if k := firstFail.Load(); k < int64(len(pages)) {
-		return errs[built[k]]
-	}
-	return nil
+	// Every page before the first failure in build order is built and handed over, so
+	// the error returned does not depend on scheduling (parallel.For).
+	return parallel.For(len(pages), parallel.Workers(len(pages), 16), 1, func(_, k int) error {
+		pg := pages[built[k]]
+		var data []byte
+		var err error
+		switch {
+		case pg.ls == nil && pg.path == n.index:
+			data, err = r.index(b.index(sorted, byLS))
+		case pg.ls == nil:
+			data, err = r.asset(pg.path, b.index(sorted, byLS))
+		case pg.print:
+			data, err = r.print(b.overview(pg.ls, byLS[pg.ls.ID]), b.cards(pg.ls, order[pg.ls.ID]))
+		case pg.p == nil:
+			data, err = r.overview(b.overview(pg.ls, byLS[pg.ls.ID]))
+		default:
+			data, err = r.card(b.card(pg.ls, pg.p, true))
+		}
+		if err != nil {
+			return err
+		}
+		return each(File{Path: pg.path, Data: data})
+	})
 }
 
 // Card renders one profile's card alone (for `--out -`).
@@ -340,23 +310,15 @@ func newRenderer(opts Options) (*renderer, error) {
 	return r, nil
 }
 
-// templateSource is the embedded template name, or the file of the same name in over
-// when it has one (--templates); Markdown and HTML templates alike.
+// builtIn is the embedded page templates (and assets), named by file.
+var builtIn, _ = fs.Sub(defaultTemplates, "templates")
+
+// templateSource is the file of that name in over when it has one (--templates), else the
+// embedded template; Markdown and HTML alike, through the override mechanism the scaffolds
+// use too (internal/templates).
 func templateSource(over fs.FS, name string) ([]byte, error) {
-	src, err := fs.ReadFile(defaultTemplates, "templates/"+name)
-	if err != nil {
-		return nil, err
-	}
-	if over != nil {
-		b, err := fs.ReadFile(over, name)
-		switch {
-		case err == nil:
-			src = b
-		case !errors.Is(err, fs.ErrNotExist):
-			return nil, err
-		}
-	}
-	return src, nil
+	src, _, err := templates.Set{Embedded: builtIn, Override: over}.Read(name)
+	return src, err
 }
 
 // parseTemplates loads the embedded templates, each replaced by the file of the same name

@@ -18,14 +18,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/profiler-cx/profiler/internal/catalog"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/parallel"
 	"github.com/profiler-cx/profiler/internal/segments"
 )
 
@@ -405,7 +404,7 @@ func CrossFile(lss []LSRef, ps []ProfileRef) []finding.Finding {
 		memos[i] = map[cleanKey]struct{}{}
 		nears[i] = map[string]string{}
 	}
-	parallel(len(ps), func(w, i int) {
+	_ = parallel.For(len(ps), min(len(memos), (len(ps)+255)/256), 256, func(w, i int) error {
 		d := ps[i]
 		s := newSink(d.Path, d.At)
 		s.out = per[i]
@@ -413,6 +412,7 @@ func CrossFile(lss []LSRef, ps []ProfileRef) []finding.Finding {
 		checkProfileRefs(s, d, byID, lsIDs, len(lss) == 0)
 		checkFolder(s, d, byID, byPath, stale)
 		per[i] = s.out
+		return nil
 	})
 	for _, fs := range per {
 		out = append(out, fs...)
@@ -424,36 +424,6 @@ func CrossFile(lss []LSRef, ps []ProfileRef) []finding.Finding {
 func namedAfter(path, id string) bool {
 	base := path[strings.LastIndexByte(path, '/')+1:]
 	return base == id+".yaml" || base == id+".yml"
-}
-
-// parallel calls f(w, i) for i in 0..n-1 on up to GOMAXPROCS goroutines, in chunks; w
-// is the goroutine's index, for per-goroutine state.
-func parallel(n int, f func(w, i int)) {
-	workers := min(runtime.GOMAXPROCS(0), (n+255)/256)
-	if workers <= 1 {
-		for i := range n {
-			f(0, i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				start := int(next.Add(256)) - 256
-				if start >= n {
-					return
-				}
-				for i := start; i < min(start+256, n); i++ {
-					f(w, i)
-				}
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // checkFolder compares a profile's lifeSituation with the life situation of the folder it

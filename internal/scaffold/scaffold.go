@@ -14,7 +14,8 @@
 //
 // [Options.Templates] names a folder that overrides them file by file: DIR/<lang>/<file>
 // first, then DIR/<file> (for both languages); files it lacks come from the embedded set.
-// A team keeps its own attribute set this way.
+// A team keeps its own attribute set this way. The mechanism is internal/templates, shared
+// with render's --templates.
 //
 // # Editing
 //
@@ -26,18 +27,16 @@ package scaffold
 import (
 	"bytes"
 	"embed"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
-	"path/filepath"
 	"strings"
 	"text/template"
 
 	"github.com/profiler-cx/profiler/internal/catalog"
 	"github.com/profiler-cx/profiler/internal/i18n"
-	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/templates"
 	"gopkg.in/yaml.v3"
 )
 
@@ -66,39 +65,20 @@ func (o Options) lang() string {
 	return "ru"
 }
 
+// builtIn is the embedded set, named "<lang>/<file>".
+var builtIn, _ = fs.Sub(embedded, "templates")
+
 // TemplateFiles lists the embedded template files as "<lang>/<file>", sorted.
-func TemplateFiles() []string {
-	var out []string
-	_ = fs.WalkDir(embedded, "templates", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			out = append(out, strings.TrimPrefix(p, "templates/"))
-		}
-		return nil
-	})
-	return out
-}
+func TemplateFiles() []string { return templates.Dir(builtIn, "").Files() }
 
 // EmbeddedTemplate returns an embedded template file ("ru/profile.yaml.tmpl").
-func EmbeddedTemplate(name string) ([]byte, error) { return embedded.ReadFile("templates/" + name) }
+func EmbeddedTemplate(name string) ([]byte, error) { return fs.ReadFile(builtIn, name) }
 
-// source reads a template: the override folder first, then the embedded file.
+// source reads a template through the one override mechanism (internal/templates): the
+// folder's <lang>/<file>, then its <file>, then the embedded one.
 func (o Options) source(name string) (text, origin string, err error) {
-	if o.Templates != "" {
-		for _, n := range []string{path.Join(o.lang(), name), name} {
-			p := filepath.Join(o.Templates, filepath.FromSlash(n))
-			// Bounded, regular files only, links kept inside the folder (a template
-			// linked to /proc/self/environ would write secrets into the scaffold).
-			b, err := load.ReadFileIn(o.Templates, n, load.Limits{})
-			if err == nil {
-				return string(b), p, nil
-			}
-			if !errors.Is(err, fs.ErrNotExist) {
-				return "", p, err
-			}
-		}
-	}
-	b, err := embedded.ReadFile(path.Join("templates", o.lang(), name))
-	return string(b), "embedded " + o.lang() + "/" + name, err
+	b, origin, err := templates.Dir(builtIn, o.Templates).Read(path.Join(o.lang(), name), name)
+	return string(b), origin, err
 }
 
 // tmpl is a parsed template and where it came from, for error messages.

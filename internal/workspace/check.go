@@ -10,13 +10,13 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"sync"
 
 	"github.com/profiler-cx/profiler/internal/cache"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/parallel"
 	"github.com/profiler-cx/profiler/internal/rules"
 	"github.com/profiler-cx/profiler/internal/schemacheck"
 )
@@ -131,63 +131,54 @@ func Check(paths []string, opts Options) *Result {
 		doc *Doc
 		err error
 	}
-	jobs := make(chan job, 256)
 	results := make([][]done, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				t := j.t
-				var data []byte
-				var err error
-				var meta cache.Meta
-				var memoMeta cache.Meta
-				if opts.Memo != nil && t.fsPath != "" {
-					var d *Doc
-					if d, memoMeta = opts.Memo.lookup(t); d != nil {
-						results[w] = append(results[w], done{i: j.i, doc: d})
-						continue
-					}
-				}
-				if opts.Cache != nil && t.fsPath != "" && t.data == nil {
-					// A file whose metadata proves it unchanged is not even read.
-					if st, serr := os.Stat(t.fsPath); serr == nil {
-						if e := opts.Cache.Unchanged(t.display, st); e != nil {
-							results[w] = append(results[w], done{i: j.i, doc: fromEntry(t, e)})
-							continue
-						}
-						meta = cache.MetaOf(st)
-					}
-				}
-				switch {
-				case t.fsPath == "":
-					if opts.Stdin != nil {
-						data, err = readLimited(opts.Stdin, opts.Limits.MaxBytes)
-					}
-				case t.data != nil:
-					data = t.data
-				case t.listed:
-					data, err = load.ReadListed(t.fsPath, opts.Limits)
-				default:
-					data, err = load.ReadFile(t.fsPath, opts.Limits)
-				}
-				if err != nil {
-					results[w] = append(results[w], done{i: j.i, err: err})
-					continue
-				}
-				d := checkCached(t, data, meta, opts)
-				if opts.Memo != nil && t.fsPath != "" {
-					opts.Memo.store(t, d, memoMeta)
-				}
+	send, wait := parallel.Stream(workers, func(w int, j job) {
+		t := j.t
+		var data []byte
+		var err error
+		var meta cache.Meta
+		var memoMeta cache.Meta
+		if opts.Memo != nil && t.fsPath != "" {
+			var d *Doc
+			if d, memoMeta = opts.Memo.lookup(t); d != nil {
 				results[w] = append(results[w], done{i: j.i, doc: d})
+				return
 			}
-		}()
-	}
-	ts, pathFindings, ioErr := discover(paths, opts, func(i int, t target) { jobs <- job{i, t} })
-	close(jobs)
-	wg.Wait()
+		}
+		if opts.Cache != nil && t.fsPath != "" && t.data == nil {
+			// A file whose metadata proves it unchanged is not even read.
+			if st, serr := os.Stat(t.fsPath); serr == nil {
+				if e := opts.Cache.Unchanged(t.display, st); e != nil {
+					results[w] = append(results[w], done{i: j.i, doc: fromEntry(t, e)})
+					return
+				}
+				meta = cache.MetaOf(st)
+			}
+		}
+		switch {
+		case t.fsPath == "":
+			if opts.Stdin != nil {
+				data, err = readLimited(opts.Stdin, opts.Limits.MaxBytes)
+			}
+		case t.data != nil:
+			data = t.data
+		case t.listed:
+			data, err = load.ReadListed(t.fsPath, opts.Limits)
+		default:
+			data, err = load.ReadFile(t.fsPath, opts.Limits)
+		}
+		if err != nil {
+			results[w] = append(results[w], done{i: j.i, err: err})
+			return
+		}
+		d := checkCached(t, data, meta, opts)
+		if opts.Memo != nil && t.fsPath != "" {
+			opts.Memo.store(t, d, memoMeta)
+		}
+		results[w] = append(results[w], done{i: j.i, doc: d})
+	})
+	ts, pathFindings, ioErr := discover(paths, opts, func(i int, t target) { send(job{i, t}) })
+	wait()
 	res := &Result{IOError: ioErr}
 	docs := make([]*Doc, len(ts))
 	readErrs := make([]error, len(ts))
