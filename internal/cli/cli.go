@@ -1,6 +1,14 @@
-// Package cli is profiler's command line: one file per command. Commands parse flags into
-// an options struct and hand it to a plain run function, so behaviour is testable without
-// Cobra and output goes only to the streams in [IOStreams].
+// Package cli is profiler's command line: one file per command, and nothing else. The
+// work itself lives in the feature packages (workspace, report, render, publish, sheet,
+// diff, segments, scaffold…); a command parses flags, calls them, and reports.
+//
+// A new command `profiler x` goes in x.go: an xOptions struct that embeds [env] (the
+// run's streams, language and -q) beside its flags; newXCmd(e, runF), which only parses
+// flags into a copy of e and calls runF (tests pass one to see the parsed options) or
+// xRun; and xRun(opts), a short function of named steps that writes only to opts.ios
+// ([IOStreams]; tests use [TestIOStreams]) and talks to the user by the rule in
+// manners.go. Add it to newRootCmd, a testscript under testdata/script, and run
+// make cli-docs.
 package cli
 
 import (
