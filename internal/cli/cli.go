@@ -52,6 +52,7 @@ func usageErr(ru, en string, args ...any) error {
 // ioError is an I/O failure the user must fix (a file that cannot be written...): exit 2.
 type ioError struct {
 	msg   i18n.Text
+	hint  i18n.Text // how to fix it, when msg cannot say it in one line
 	cause error
 }
 
@@ -153,6 +154,9 @@ func printErr(ios IOStreams, lang i18n.Lang, err error) {
 		}
 	case errors.As(err, &ie):
 		say(ios.ErrOut, lang, kindError, ie.msg.In(lang))
+		if !ie.hint.IsZero() {
+			say(ios.ErrOut, lang, kindHint, ie.hint.In(lang))
+		}
 	default:
 		say(ios.ErrOut, lang, kindError, translateCobra(err.Error(), lang))
 		say(ios.ErrOut, lang, kindHint, helpHint)

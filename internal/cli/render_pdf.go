@@ -28,7 +28,8 @@ import (
 func renderPDF(e *env, out string, lss []*model.LifeSituation, ps []*model.Profile, writeSite func(dir string) error) error {
 	exe, err := pdf.Find(exec.LookPath)
 	if err != nil {
-		return &ioError{msg: pdf.Missing()}
+		msg, hint := pdf.Missing()
+		return &ioError{msg: msg, hint: hint, cause: err}
 	}
 	// --out, or a folder above it, may be a link committed to lead out of the workspace:
 	// found before the browser starts, not after the decks are printed.
