@@ -1,6 +1,14 @@
-// Package cli is profiler's command line: one file per command. Commands parse flags into
-// an options struct and hand it to a plain run function, so behaviour is testable without
-// Cobra and output goes only to the streams in [IOStreams].
+// Package cli is profiler's command line: one file per command, and nothing else. The
+// work itself lives in the feature packages (workspace, report, render, publish, sheet,
+// diff, segments, scaffold…); a command parses flags, calls them, and reports.
+//
+// A new command `profiler x` goes in x.go: an xOptions struct that embeds [env] (the
+// run's streams, language and -q) beside its flags; newXCmd(e, runF), which only parses
+// flags into a copy of e and calls runF (tests pass one to see the parsed options) or
+// xRun; and xRun(opts), a short function of named steps that writes only to opts.ios
+// ([IOStreams]; tests use [TestIOStreams]) and talks to the user by the rule in
+// manners.go. Add it to newRootCmd, a testscript under testdata/script, and run
+// make cli-docs.
 package cli
 
 import (
@@ -44,6 +52,7 @@ func usageErr(ru, en string, args ...any) error {
 // ioError is an I/O failure the user must fix (a file that cannot be written...): exit 2.
 type ioError struct {
 	msg   i18n.Text
+	hint  i18n.Text // how to fix it, when msg cannot say it in one line
 	cause error
 }
 
@@ -145,6 +154,9 @@ func printErr(ios IOStreams, lang i18n.Lang, err error) {
 		}
 	case errors.As(err, &ie):
 		say(ios.ErrOut, lang, kindError, ie.msg.In(lang))
+		if !ie.hint.IsZero() {
+			say(ios.ErrOut, lang, kindHint, ie.hint.In(lang))
+		}
 	default:
 		say(ios.ErrOut, lang, kindError, translateCobra(err.Error(), lang))
 		say(ios.ErrOut, lang, kindHint, helpHint)

@@ -61,7 +61,7 @@ func TestSchemaFlags(t *testing.T) {
 	}{
 		{args: nil, want: schemaOptions{}},
 		{args: []string{"profile"}, want: schemaOptions{Name: "profile"}},
-		{args: []string{"--out", "d", "--force", "-q"}, want: schemaOptions{Out: "d", Force: true, Quiet: true}},
+		{args: []string{"--out", "d", "--force", "-q"}, want: schemaOptions{Out: "d", Force: true, env: env{quiet: true}}},
 		{args: []string{"--force"}, wantErr: true},
 		{args: []string{"a", "b"}, wantErr: true},
 	}
@@ -82,7 +82,7 @@ func TestSchemaFlags(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if *got != tt.want {
+			if got.Name != tt.want.Name || got.Out != tt.want.Out || got.Force != tt.want.Force || got.quiet != tt.want.quiet {
 				t.Errorf("got %+v, want %+v", *got, tt.want)
 			}
 		})
@@ -109,7 +109,7 @@ func TestSchemaPrintIsExact(t *testing.T) {
 	var out bytes.Buffer
 	e := testEnv()
 	e.ios.Out = &out
-	if err := schemaRun(e, &schemaOptions{Name: "profile"}); err != nil {
+	if err := schemaRun(&schemaOptions{env: *e, Name: "profile"}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.HasPrefix(out.Bytes(), []byte("{")) || !bytes.HasSuffix(out.Bytes(), []byte("}\n")) {

@@ -17,6 +17,7 @@ import (
 
 // initOptions are the parsed flags of `profiler init`.
 type initOptions struct {
+	env
 	Dir       string
 	Title     string
 	Statuses  []string
@@ -25,11 +26,10 @@ type initOptions struct {
 	Templates string
 	Force     bool
 	DryRun    bool
-	Quiet     bool
 }
 
 func newInitCmd(e *env, runF func(*initOptions) error) *cobra.Command {
-	opts := &initOptions{}
+	opts := &initOptions{env: *e}
 	cmd := &cobra.Command{
 		Use:   e.t("init [ПАПКА] --title НАЗВАНИЕ --status СТАТУС...", "init [DIR] --title TITLE --status STATUS..."),
 		Short: e.t("создать жизненную ситуацию: life-situation.yaml с признаками этапа I и папку profiles/", "scaffold a life situation: life-situation.yaml with the stage-I attributes and a profiles/ folder"),
@@ -75,7 +75,7 @@ Exit codes: 0 created, 1 the templates gave a file with errors (nothing written)
 			if runF != nil {
 				return runF(opts)
 			}
-			return initRun(e, opts)
+			return initRun(opts)
 		},
 	}
 	f := cmd.Flags()
@@ -86,7 +86,7 @@ Exit codes: 0 created, 1 the templates gave a file with errors (nothing written)
 	f.StringVar(&opts.Templates, "templates", "", e.t("папка со своими шаблонами, заменяющими встроенные пофайлово", "a folder of templates overriding the built-in ones file by file"))
 	f.BoolVar(&opts.Force, "force", false, e.t("перезаписать существующий life-situation.yaml (и обновить схемы)", "overwrite an existing life-situation.yaml (and update the schemas)"))
 	f.BoolVar(&opts.DryRun, "dry-run", false, e.t("показать, что будет записано, ничего не записывая", "print what would be written, write nothing"))
-	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать о записанных файлах и следующих шагах", "do not report the files written and the next steps"))
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, e.t("не сообщать о записанных файлах и следующих шагах", "do not report the files written and the next steps"))
 	return cmd
 }
 
@@ -112,13 +112,12 @@ func parseStatuses(in []string) ([]model.Status, error) {
 	return out, nil
 }
 
-func initRun(e *env, opts *initOptions) error {
-	e.quiet = opts.Quiet
+func initRun(opts *initOptions) error {
+	e := &opts.env
 	if err := checkTemplatesDir(opts.Templates); err != nil {
 		return err
 	}
-	var p *prompter
-	title, err := e.require(&p, opts.Title, "--title", i18n.Text{RU: "Название ЖС", EN: "Life situation title"})
+	title, err := e.require(opts.Title, "--title", i18n.Text{RU: "Название ЖС", EN: "Life situation title"})
 	if err != nil {
 		return err
 	}
@@ -129,7 +128,7 @@ func initRun(e *env, opts *initOptions) error {
 		return err
 	}
 	statusArg := strings.Join(opts.Statuses, ",")
-	statusArg, err = e.require(&p, statusArg, "--status", i18n.Text{
+	statusArg, err = e.require(statusArg, "--status", i18n.Text{
 		RU: "Статусы клиентов (citizen — гражданин, business — бизнес, internal — внутренний клиент; через запятую)",
 		EN: "Client statuses (citizen, business, internal; comma-separated)"})
 	if err != nil {
@@ -181,9 +180,8 @@ func initRun(e *env, opts *initOptions) error {
 	}
 	if fs := checkGenerated(lsPath, data); hasErrors(fs) {
 		e.printFindings(fs)
-		fmt.Fprintln(e.ios.ErrOut, i18n.Text{
-			RU: "profiler: ошибка: по шаблонам получился файл с ошибками — ничего не записано; исправьте шаблоны (--templates)",
-			EN: "profiler: error: the templates produced a file with errors — nothing was written; fix the templates (--templates)"}.In(e.lang))
+		e.printError(e.t("по шаблонам получился файл с ошибками — ничего не записано; исправьте шаблоны (--templates)",
+			"the templates produced a file with errors — nothing was written; fix the templates (--templates)"))
 		return &exitError{code: ExitFindings}
 	}
 
@@ -246,9 +244,8 @@ func (e *env) exportSchemas(dir string, policy scaffold.Conflict, dryRun bool) e
 		case scaffold.SchemaPlanned:
 			fmt.Fprintf(e.ios.Out, e.t("==> %s <== (JSON-схема этой версии profiler)\n", "==> %s <== (this profiler version's JSON Schema)\n"), p)
 		case scaffold.SchemaDiffers:
-			fmt.Fprintln(e.ios.ErrOut, i18n.Msg(
-				"profiler: предупреждение: %s отличается от схемы этой версии profiler и оставлен как есть; обновить: --force",
-				"profiler: warning: %s differs from this profiler version's schema and was kept; update it with --force", p).In(e.lang))
+			e.printWarning(i18n.Msg("%s отличается от схемы этой версии profiler и оставлен как есть; обновить: --force",
+				"%s differs from this profiler version's schema and was kept; update it with --force", p).In(e.lang))
 		}
 	}
 	return nil

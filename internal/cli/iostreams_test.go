@@ -78,3 +78,22 @@ func TestSay(t *testing.T) {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }
+
+// TestRunWithTestStreams calls a run function as gh's tests do: options with the test
+// streams, no Cobra, output read back from the buffers.
+func TestRunWithTestStreams(t *testing.T) {
+	ios, _, out, errOut := TestIOStreams()
+	opts := &catalogOptions{env: env{ios: ios, lang: i18n.EN}, Format: "json"}
+	if err := catalogRun(opts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out.String(), "[\n  {\n") || errOut.Len() != 0 {
+		t.Errorf("stdout %.40q…, stderr %q", out, errOut)
+	}
+	out.Reset()
+	opts.Name = "nope"
+	var ue *usageError
+	if err := catalogRun(opts); !errors.As(err, &ue) || out.Len() != 0 {
+		t.Errorf("unknown catalogue: err %v, stdout %q", err, out)
+	}
+}

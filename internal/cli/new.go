@@ -22,6 +22,7 @@ import (
 
 // newProfileOptions are the parsed flags of `profiler new profile`.
 type newProfileOptions struct {
+	env
 	LSDir     string
 	Title     string
 	Status    string
@@ -31,7 +32,6 @@ type newProfileOptions struct {
 	Templates string
 	Force     bool
 	DryRun    bool
-	Quiet     bool
 }
 
 func newNewCmd(e *env, runF func(*newProfileOptions) error) *cobra.Command {
@@ -45,7 +45,7 @@ func newNewCmd(e *env, runF func(*newProfileOptions) error) *cobra.Command {
 }
 
 func newNewProfileCmd(e *env, runF func(*newProfileOptions) error) *cobra.Command {
-	opts := &newProfileOptions{}
+	opts := &newProfileOptions{env: *e}
 	cmd := &cobra.Command{
 		Use:   e.t("profile [ПАПКА_ЖС] --title НАЗВАНИЕ --status СТАТУС [--set признак=значение...]", "profile [LS_DIR] --title TITLE --status STATUS [--set attr=value...]"),
 		Short: e.t("добавить профиль клиентского сегмента в ЖС", "add a client-segment profile to a life situation"),
@@ -87,7 +87,7 @@ be left out when the life situation has one status. An existing file is not over
 			if runF != nil {
 				return runF(opts)
 			}
-			return newProfileRun(e, opts)
+			return newProfileRun(opts)
 		},
 	}
 	f := cmd.Flags()
@@ -99,7 +99,7 @@ be left out when the life situation has one status. An existing file is not over
 	f.StringVar(&opts.Templates, "templates", "", e.t("папка со своими шаблонами, заменяющими встроенные пофайлово", "a folder of templates overriding the built-in ones file by file"))
 	f.BoolVar(&opts.Force, "force", false, e.t("перезаписать существующий файл профиля", "overwrite an existing profile file"))
 	f.BoolVar(&opts.DryRun, "dry-run", false, e.t("показать, что будет записано, ничего не записывая", "print what would be written, write nothing"))
-	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать о записанных файлах и следующих шагах", "do not report the files written and the next steps"))
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, e.t("не сообщать о записанных файлах и следующих шагах", "do not report the files written and the next steps"))
 	return cmd
 }
 
@@ -144,8 +144,8 @@ func findLS(dir string) (string, error) {
 		"%s has no life-situation.yaml — name a life-situation folder or create one with profiler init", displayPath(dir))
 }
 
-func newProfileRun(e *env, opts *newProfileOptions) error {
-	e.quiet = opts.Quiet
+func newProfileRun(opts *newProfileOptions) error {
+	e := &opts.env
 	if err := checkTemplatesDir(opts.Templates); err != nil {
 		return err
 	}
@@ -156,15 +156,13 @@ func newProfileRun(e *env, opts *newProfileOptions) error {
 	res := workspace.Check([]string{lsPath}, workspace.Options{})
 	if res.IOError || hasErrors(res.Findings) || len(res.LifeSituations()) == 0 {
 		e.printFindings(res.Findings)
-		fmt.Fprintln(e.ios.ErrOut, i18n.Msg(
-			"profiler: ошибка: в %s есть ошибки — исправьте жизненную ситуацию, потом добавляйте профили",
-			"profiler: error: %s has errors — fix the life situation first, then add profiles", displayPath(lsPath)).In(e.lang))
+		e.printError(i18n.Msg("в %s есть ошибки — исправьте жизненную ситуацию, потом добавляйте профили",
+			"%s has errors — fix the life situation first, then add profiles", displayPath(lsPath)).In(e.lang))
 		return &exitError{code: ExitFindings}
 	}
 	ls := res.LifeSituations()[0]
 
-	var p *prompter
-	title, err := e.require(&p, opts.Title, "--title", i18n.Text{RU: "Название профиля", EN: "Profile title"})
+	title, err := e.require(opts.Title, "--title", i18n.Text{RU: "Название профиля", EN: "Profile title"})
 	if err != nil {
 		return err
 	}
@@ -179,13 +177,10 @@ func newProfileRun(e *env, opts *newProfileOptions) error {
 	if statusArg == "" && len(ls.Statuses) == 1 {
 		statusArg = string(ls.Statuses[0])
 	}
-	if statusArg == "" && e.interactive() {
-		if p == nil {
-			p = newPrompter(e)
-		}
-		statusArg, err = e.askStatus(p, ls, names)
+	if statusArg == "" && e.ios.CanPrompt() {
+		statusArg, err = e.askStatus(ls, names)
 	} else {
-		statusArg, err = e.require(&p, statusArg, "--status", i18n.Msg("Статус клиента (%s)", "Client status (%s)", strings.Join(names, ", ")))
+		statusArg, err = e.require(statusArg, "--status", i18n.Msg("Статус клиента (%s)", "Client status (%s)", strings.Join(names, ", ")))
 	}
 	if err != nil {
 		return err
@@ -203,11 +198,8 @@ func newProfileRun(e *env, opts *newProfileOptions) error {
 	if err != nil {
 		return err
 	}
-	if len(sets) == 0 && e.interactive() {
-		if p == nil {
-			p = newPrompter(e)
-		}
-		if sets, err = e.askAttributes(p, ls, lsPath, status); err != nil {
+	if len(sets) == 0 && e.ios.CanPrompt() {
+		if sets, err = e.askAttributes(ls, lsPath, status); err != nil {
 			return err
 		}
 	}
@@ -256,9 +248,9 @@ func newProfileRun(e *env, opts *newProfileOptions) error {
 	// but a later stage whose gates the new file cannot pass is refused either way.
 	if (len(sets) > 0 && hasErrors(fs)) || failsStageGate(fs) {
 		e.printFindings(fs)
-		fmt.Fprintln(e.ios.ErrOut, i18n.Msg(
-			"profiler: ошибка: профиль на этапе %s не проходит проверку — ничего не записано; создайте его на этапе segment и переводите дальше командой profiler promote",
-			"profiler: error: a new profile at stage %s does not pass the check — nothing was written; create it at segment and move it on with profiler promote", stage).In(e.lang))
+		e.printError(i18n.Msg(
+			"профиль на этапе %s не проходит проверку — ничего не записано; создайте его на этапе segment и переводите дальше командой profiler promote",
+			"a new profile at stage %s does not pass the check — nothing was written; create it at segment and move it on with profiler promote", stage).In(e.lang))
 		return &exitError{code: ExitFindings}
 	}
 	if opts.DryRun {
@@ -269,9 +261,8 @@ func newProfileRun(e *env, opts *newProfileOptions) error {
 		return err
 	}
 	if len(sets) == 0 {
-		fmt.Fprintln(e.ios.ErrOut, e.t(
-			"profiler: подсказка: заполните хотя бы один признак в attributes (раскомментируйте строку) — или создавайте профиль с --set признак=значение",
-			"profiler: hint: fill in at least one attribute under attributes (uncomment a line) — or create the profile with --set attr=value"))
+		e.printHint(e.t("заполните хотя бы один признак в attributes (раскомментируйте строку) — или создавайте профиль с --set признак=значение",
+			"fill in at least one attribute under attributes (uncomment a line) — or create the profile with --set attr=value"))
 	}
 	e.note(e.t("Дальше:", "Next:"))
 	e.note(fmt.Sprintf("  profiler validate %s", displayPath(path)))
@@ -411,7 +402,8 @@ func (e *env) profileSchemaRef(lsPath, profilesDir string, dryRun bool) (string,
 
 // askStatus asks for the client status until the answer is one of the life situation's
 // statuses; a Russian name («бизнес») is taken for its id, a slip gets «может быть, …?».
-func (e *env) askStatus(p *prompter, ls *model.LifeSituation, names []string) (string, error) {
+func (e *env) askStatus(ls *model.LifeSituation, names []string) (string, error) {
+	p := e.prompt()
 	q := i18n.Msg("Статус клиента (%s)", "Client status (%s)", strings.Join(names, ", "))
 	for {
 		v, eof, err := p.askLine(q.In(e.lang))
@@ -442,7 +434,8 @@ func (e *env) askStatus(p *prompter, ls *model.LifeSituation, names []string) (s
 // empty answer leaves the attribute commented out. Each answer is checked as it is typed
 // (with the same rules validate applies): a wrong one is explained and asked again, so
 // the answers already given are not lost.
-func (e *env) askAttributes(p *prompter, ls *model.LifeSituation, lsPath string, status model.Status) ([]setValue, error) {
+func (e *env) askAttributes(ls *model.LifeSituation, lsPath string, status model.Status) ([]setValue, error) {
+	p := e.prompt()
 	fmt.Fprintln(e.ios.Out, e.t("Значения признаков (Enter — пропустить):", "Attribute values (Enter to skip):"))
 	var out []setValue
 	for _, a := range ls.Attributes {

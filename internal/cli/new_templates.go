@@ -11,15 +11,15 @@ import (
 
 // newTemplatesOptions are the parsed flags of `profiler new templates`.
 type newTemplatesOptions struct {
+	env
 	Dir   string
 	Force bool
-	Quiet bool
 }
 
 // newTemplatesCmd writes the built-in templates out, so that a team can change them and
 // pass the folder to init and new profile with --templates.
 func newNewTemplatesCmd(e *env, runF func(*newTemplatesOptions) error) *cobra.Command {
-	opts := &newTemplatesOptions{}
+	opts := &newTemplatesOptions{env: *e}
 	cmd := &cobra.Command{
 		Use:   e.t("templates [ПАПКА]", "templates [DIR]"),
 		Short: e.t("выгрузить встроенные шаблоны, чтобы команда завела свои (--templates)", "write out the built-in templates for a team to adapt (--templates)"),
@@ -46,16 +46,16 @@ not overwritten without --force.`),
 			if runF != nil {
 				return runF(opts)
 			}
-			return newTemplatesRun(e, opts)
+			return newTemplatesRun(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Force, "force", false, e.t("перезаписать существующие файлы", "overwrite existing files"))
-	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать о записанных файлах и следующих шагах", "do not report the files written and the next steps"))
+	cmd.Flags().BoolVarP(&opts.quiet, "quiet", "q", false, e.t("не сообщать о записанных файлах и следующих шагах", "do not report the files written and the next steps"))
 	return cmd
 }
 
-func newTemplatesRun(e *env, opts *newTemplatesOptions) error {
-	e.quiet = opts.Quiet
+func newTemplatesRun(opts *newTemplatesOptions) error {
+	e := &opts.env
 	// Every name is checked before the first write: stopping at the ninth file would leave
 	// a half-written set and suggest --force, which replaces a team's customised one.
 	var existing []string

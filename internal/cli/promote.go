@@ -193,8 +193,7 @@ func (opts *promoteOptions) stages(prof *model.Profile) (from, to model.Stage, e
 // historyEntry is the history record of the move: --basis (asked for on a terminal),
 // --date (default today), --change (default "moved to stage …").
 func (opts *promoteOptions) historyEntry(prof *model.Profile, from, to model.Stage) (scaffold.Entry, error) {
-	var p *prompter
-	basis, err := opts.require(&p, opts.Basis, "--basis", i18n.Text{RU: "Основание (исследование или решение)", EN: "Basis (research or decision)"})
+	basis, err := opts.require(opts.Basis, "--basis", i18n.Text{RU: "Основание (исследование или решение)", EN: "Basis (research or decision)"})
 	if err != nil {
 		return scaffold.Entry{}, err
 	}

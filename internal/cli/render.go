@@ -22,11 +22,11 @@ import (
 
 // renderOptions are the parsed flags of `profiler render`.
 type renderOptions struct {
+	env
 	Paths     []string
 	Out       string
 	Check     bool
 	Templates string
-	Quiet     bool
 	Format    string
 	outGiven  bool // --out was on the command line (else it is below the workspace root)
 }
@@ -39,7 +39,7 @@ const (
 )
 
 func newRenderCmd(e *env, runF func(*renderOptions) error) *cobra.Command {
-	opts := &renderOptions{}
+	opts := &renderOptions{env: *e}
 	cmd := &cobra.Command{
 		Use:   e.t("render [ПУТЬ...]", "render [PATH...]"),
 		Short: e.t("собрать карточки профилей, обзоры ЖС и указатель в Markdown", "render profile cards, life-situation overviews and an index as Markdown"),
@@ -113,7 +113,7 @@ files out of date, 2 usage or I/O error.`),
 			if runF != nil {
 				return runF(opts)
 			}
-			return renderRun(e, opts)
+			return renderRun(opts)
 		},
 	}
 	f := cmd.Flags()
@@ -125,103 +125,110 @@ files out of date, 2 usage or I/O error.`),
 		"write nothing; exit 1 naming every file that would change"))
 	f.StringVar(&opts.Templates, "templates", "", e.t("папка со своими шаблонами (card.md.tmpl, overview.md.tmpl, index.md.tmpl — text/template; для html: base, index, overview, card, print .html.tmpl — html/template)",
 		"folder with custom templates (card.md.tmpl, overview.md.tmpl, index.md.tmpl — text/template; for html: base, index, overview, card, print .html.tmpl — html/template)"))
-	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать, сколько файлов записано или что все актуальны",
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, e.t("не сообщать, сколько файлов записано или что все актуальны",
 		"do not report how many files were written, or that all are up to date"))
 	return cmd
 }
 
-func renderRun(e *env, opts *renderOptions) error {
-	e.quiet = opts.Quiet
+func renderRun(opts *renderOptions) error {
 	if err := workspaceDefaults(opts); err != nil {
 		return err
 	}
-	res := workspace.Check(opts.Paths, workspace.Options{Stdin: e.ios.In, Keep: workspace.KeepModels})
+	res := workspace.Check(opts.Paths, workspace.Options{Stdin: opts.ios.In, Keep: workspace.KeepModels})
+	if err := opts.checkedInput(res, i18n.Text{RU: "во входных файлах есть ошибки — ничего не записано", EN: "the input has errors — nothing was written"},
+		i18n.Text{RU: "не найдено ни одного документа profiler — ничего не записано", EN: "no profiler documents found — nothing was written"}); err != nil {
+		return err
+	}
+	ropts, err := opts.renderOptions()
+	if err != nil {
+		return err
+	}
+	lss, ps := res.LifeSituations(), res.Profiles()
+	switch {
+	case opts.Out == "-":
+		return opts.cardToStdout(lss, ps, ropts)
+	case opts.Format == "pdf":
+		// No OutDir: a deck handed over has no links to YAML files on this machine.
+		return renderPDF(&opts.env, opts.Out, lss, ps, func(dir string) error { return writePages(dir, lss, ps, ropts) })
+	}
+	ropts.OutDir = opts.Out
+	return renderSite(opts, lss, ps, ropts)
+}
+
+// checkedInput refuses input with errors (an analysis or a page of broken files would
+// mislead: the findings are printed, then failed) or with no document (none); warnings
+// are counted, not shown.
+func (e *env) checkedInput(res *workspace.Result, failed, none i18n.Text) error {
 	errs, warns := finding.Count(res.Findings)
 	if errs > 0 || res.IOError {
 		e.printFindings(res.Findings)
 		fmt.Fprintln(e.ios.ErrOut, report.SummaryLine(report.Summary{Files: res.Files, Errors: errs, Warnings: warns}).In(e.lang))
-		fmt.Fprintln(e.ios.ErrOut, e.t("profiler: ошибка: во входных файлах есть ошибки — ничего не записано",
-			"profiler: error: the input has errors — nothing was written"))
+		e.printError(failed.In(e.lang))
 		if res.IOError {
 			return &exitError{code: ExitUsage}
 		}
 		return &exitError{code: ExitFindings}
 	}
 	if res.Files == 0 {
-		return ioErr("не найдено ни одного документа profiler — ничего не записано",
-			"no profiler documents found — nothing was written")
+		return &ioError{msg: none}
 	}
 	if warns > 0 {
 		fmt.Fprintf(e.ios.ErrOut, e.t("profiler: предупреждений во входных файлах: %d (подробности: profiler validate)\n",
 			"profiler: %d warnings in the input (see profiler validate)\n"), warns)
 	}
-	ropts := render.Options{Lang: e.lang, Format: render.Markdown}
+	return nil
+}
+
+// renderOptions are the renderer's options for --format and --templates.
+func (opts *renderOptions) renderOptions() (render.Options, error) {
+	ropts := render.Options{Lang: opts.lang, Format: render.Markdown}
 	if opts.Format == "html" || opts.Format == "pdf" { // a PDF deck is the site's print page
 		ropts.Format = render.HTML
 	}
 	if opts.Templates != "" {
 		st, err := os.Stat(opts.Templates)
 		if err != nil || !st.IsDir() {
-			return usageErr("--templates: %s не папка", "--templates: %s is not a folder", opts.Templates)
+			return ropts, usageErr("--templates: %s не папка", "--templates: %s is not a folder", opts.Templates)
 		}
 		ropts.Templates = load.DirFS(opts.Templates)
 	}
-	lss, ps := res.LifeSituations(), res.Profiles()
-	if opts.Out == "-" {
-		if len(ps) != 1 {
-			return usageErr("--out -: нужен ровно один профиль, найдено %d", "--out -: needs exactly one profile, found %d", len(ps))
-		}
-		var ls *model.LifeSituation
-		for _, x := range lss {
-			if x.ID == ps[0].LifeSituation {
-				ls = x
-			}
-		}
-		if ls == nil {
-			return ioErr("не найдена ЖС %q профиля", "life situation %q of the profile not found", ps[0].LifeSituation)
-		}
-		data, err := render.Card(ls, ps[0], ropts)
-		if err != nil {
-			return ioErr("не удалось собрать карточку: %v", "cannot render the card: %v", err)
-		}
-		// The card goes to a terminal or a pipe: control characters from YAML (a title that
-		// sets the window title or erases lines) are shown, not sent.
-		if _, err := io.WriteString(e.ios.Out, report.PrintableText(string(data))); err != nil {
-			return ioErr("не удалось записать: %v", "cannot write: %v", err)
-		}
-		return nil
+	return ropts, nil
+}
+
+// cardToStdout prints the card of the only profile (--out -).
+func (opts *renderOptions) cardToStdout(lss []*model.LifeSituation, ps []*model.Profile, ropts render.Options) error {
+	if len(ps) != 1 {
+		return usageErr("--out -: нужен ровно один профиль, найдено %d", "--out -: needs exactly one profile, found %d", len(ps))
 	}
-	if opts.Format == "pdf" {
-		// No OutDir: a deck handed over has no links to YAML files on this machine.
-		return renderPDF(e, opts.Out, lss, ps, func(dir string) error { return writePages(dir, lss, ps, ropts) })
+	var ls *model.LifeSituation
+	for _, x := range lss {
+		if x.ID == ps[0].LifeSituation {
+			ls = x
+		}
 	}
-	ropts.OutDir = opts.Out
-	return renderSite(e, opts, lss, ps, ropts)
+	if ls == nil {
+		return ioErr("не найдена ЖС %q профиля", "life situation %q of the profile not found", ps[0].LifeSituation)
+	}
+	data, err := render.Card(ls, ps[0], ropts)
+	if err != nil {
+		return ioErr("не удалось собрать карточку: %v", "cannot render the card: %v", err)
+	}
+	// The card goes to a terminal or a pipe: control characters from YAML (a title that
+	// sets the window title or erases lines) are shown, not sent.
+	if _, err := io.WriteString(opts.ios.Out, report.PrintableText(string(data))); err != nil {
+		return ioErr("не удалось записать: %v", "cannot write: %v", err)
+	}
+	return nil
 }
 
 // renderSite builds the pages and hands each to the publisher as soon as it is built, on
 // all cores (publish: compare, stage, then all renamed into place together; with --check
 // nothing is written).
-func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*model.Profile, ropts render.Options) error {
-	var dirs []string
-	for _, ls := range lss {
-		if model.IsID(ls.ID) { // render.SiteFunc refuses the others
-			dirs = append(dirs, ls.ID)
-		}
-	}
-	stale := publish.Ext(".md")
-	if ropts.Format == render.HTML {
-		dirs = append(dirs, "assets")
-		stale = publish.Ext(".html", ".css", ".js")
-	}
-	if err := checkPageLang(e, opts, ropts); err != nil {
+func renderSite(opts *renderOptions, lss []*model.LifeSituation, ps []*model.Profile, ropts render.Options) error {
+	if err := checkPageLang(&opts.env, opts, ropts); err != nil {
 		return err
 	}
-	pub, err := publish.Open(publish.Options{
-		Out: opts.Out, Dirs: dirs, Check: opts.Check,
-		Markers: [][]byte{[]byte(render.Marker), []byte(render.AssetMarker)},
-		Stale:   stale,
-	})
+	pub, err := openPublisher(opts, lss, ropts)
 	if err != nil {
 		return publishErr(err)
 	}
@@ -240,34 +247,64 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 		return publishErr(err)
 	}
 	out := filepath.Clean(opts.Out)
-	if len(plan.Conflicts) > 0 {
-		for _, c := range plan.Conflicts {
-			fmt.Fprintln(e.ios.ErrOut, e.t("profiler: ошибка: ", "profiler: error: ")+c+
-				e.t(": файл существует и создан не profiler render — удалите его или выберите другую папку --out",
-					": the file exists and was not generated by profiler render — remove it or choose another --out"))
-		}
-		fmt.Fprintln(e.ios.ErrOut, e.t("profiler: ничего не записано", "profiler: nothing was written"))
+	switch {
+	case len(plan.Conflicts) > 0:
 		pub.Abort()
-		return &exitError{code: ExitUsage}
-	}
-	if opts.Check {
-		for _, a := range plan.Actions {
-			fmt.Fprintf(e.ios.Out, "%s: %s\n", a.Display, a.Kind.Text().In(e.lang))
-		}
-		if len(plan.Actions) > 0 {
-			fmt.Fprintf(e.ios.ErrOut, e.t("profiler: устарело файлов: %d; обновите: %s\n", "profiler: %d files out of date; update them with %s\n"),
-				len(plan.Actions), renderCommand(e, opts))
-			return &exitError{code: ExitFindings}
-		}
-		e.note(fmt.Sprintf(e.t("profiler: все %d файлов в %s актуальны", "profiler: all %d files in %s are up to date"), plan.Unchanged, out))
-		return nil
+		return opts.conflicts(plan.Conflicts)
+	case opts.Check:
+		return opts.reportCheck(plan, out)
 	}
 	written, removed, err := pub.Commit()
 	if err != nil {
 		return publishErr(err)
 	}
-	e.note(fmt.Sprintf(e.t("profiler: %s: записано файлов: %d, без изменений: %d, удалено: %d",
+	opts.note(fmt.Sprintf(opts.t("profiler: %s: записано файлов: %d, без изменений: %d, удалено: %d",
 		"profiler: %s: %d files written, %d unchanged, %d removed"), out, written, plan.Unchanged, removed))
+	return nil
+}
+
+// openPublisher opens --out for the pages of these life situations: only render's own
+// pages (by their marker) in the life situations' folders may be replaced or removed.
+func openPublisher(opts *renderOptions, lss []*model.LifeSituation, ropts render.Options) (*publish.Publisher, error) {
+	var dirs []string
+	for _, ls := range lss {
+		if model.IsID(ls.ID) { // render.SiteFunc refuses the others
+			dirs = append(dirs, ls.ID)
+		}
+	}
+	stale := publish.Ext(".md")
+	if ropts.Format == render.HTML {
+		dirs = append(dirs, "assets")
+		stale = publish.Ext(".html", ".css", ".js")
+	}
+	return publish.Open(publish.Options{
+		Out: opts.Out, Dirs: dirs, Check: opts.Check,
+		Markers: [][]byte{[]byte(render.Marker), []byte(render.AssetMarker)},
+		Stale:   stale,
+	})
+}
+
+// conflicts names the files render would replace but did not write.
+func (opts *renderOptions) conflicts(files []string) error {
+	for _, c := range files {
+		opts.printError(c + opts.t(": файл существует и создан не profiler render — удалите его или выберите другую папку --out",
+			": the file exists and was not generated by profiler render — remove it or choose another --out"))
+	}
+	fmt.Fprintln(opts.ios.ErrOut, opts.t("profiler: ничего не записано", "profiler: nothing was written"))
+	return &exitError{code: ExitUsage}
+}
+
+// reportCheck lists for --check what would change, and fails when anything would.
+func (opts *renderOptions) reportCheck(plan *publish.Plan, out string) error {
+	for _, a := range plan.Actions {
+		fmt.Fprintf(opts.ios.Out, "%s: %s\n", a.Display, a.Kind.Text().In(opts.lang))
+	}
+	if len(plan.Actions) > 0 {
+		fmt.Fprintf(opts.ios.ErrOut, opts.t("profiler: устарело файлов: %d; обновите: %s\n", "profiler: %d files out of date; update them with %s\n"),
+			len(plan.Actions), renderCommand(&opts.env, opts))
+		return &exitError{code: ExitFindings}
+	}
+	opts.note(fmt.Sprintf(opts.t("profiler: все %d файлов в %s актуальны", "profiler: all %d files in %s are up to date"), plan.Unchanged, out))
 	return nil
 }
 
@@ -275,7 +312,7 @@ func renderSite(e *env, opts *renderOptions, lss []*model.LifeSituation, ps []*m
 func publishErr(err error) error {
 	var pe *publish.Error
 	if errors.As(err, &pe) {
-		return &ioError{msg: pe.Msg}
+		return &ioError{msg: pe.Msg, cause: err}
 	}
 	return err
 }

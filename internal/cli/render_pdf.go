@@ -28,7 +28,8 @@ import (
 func renderPDF(e *env, out string, lss []*model.LifeSituation, ps []*model.Profile, writeSite func(dir string) error) error {
 	exe, err := pdf.Find(exec.LookPath)
 	if err != nil {
-		return &ioError{msg: pdf.Missing()}
+		msg, hint := pdf.Missing()
+		return &ioError{msg: msg, hint: hint, cause: err}
 	}
 	// --out, or a folder above it, may be a link committed to lead out of the workspace:
 	// found before the browser starts, not after the decks are printed.
@@ -55,10 +56,25 @@ func renderPDF(e *env, out string, lss []*model.LifeSituation, ps []*model.Profi
 
 	lss = slices.Clone(lss)
 	slices.SortFunc(lss, func(a, b *model.LifeSituation) int { return strings.Compare(a.ID, b.ID) })
+	decks, err := printDecks(ctx, p, tmp, out, lss, ps)
+	if err != nil {
+		return err
+	}
+	if err := writeDecks(out, lss, decks); err != nil {
+		return err
+	}
+	e.note(fmt.Sprintf(e.t("profiler: %s: записано PDF: %d (по одному на ЖС)", "profiler: %s: %d PDF decks written (one per life situation)"),
+		filepath.ToSlash(out), len(lss)))
+	return nil
+}
+
+// printDecks prints each life situation's print page in dir (the built site) to PDF,
+// dated by its newest history entry.
+func printDecks(ctx context.Context, p *pdf.Printer, dir, out string, lss []*model.LifeSituation, ps []*model.Profile) ([][]byte, error) {
 	dates := deckDates(ps)
 	decks := make([][]byte, len(lss))
 	for i, ls := range lss {
-		page := filepath.Join(tmp, ls.ID, "print.html")
+		page := filepath.Join(dir, ls.ID, "print.html")
 		date, ok := dates[ls.ID]
 		if !ok {
 			date = time.Unix(0, 0)
@@ -66,15 +82,19 @@ func renderPDF(e *env, out string, lss []*model.LifeSituation, ps []*model.Profi
 		buf, err := p.Print(ctx, page, date)
 		switch {
 		case errors.Is(err, context.Canceled):
-			return ioErr("прервано — ничего не записано, файлы в %s остались прежними",
+			return nil, ioErr("прервано — ничего не записано, файлы в %s остались прежними",
 				"interrupted — nothing was written, the files in %s are as they were", out)
 		case err != nil:
-			return ioErr("%s: Chromium не напечатал страницу печати: %v — ничего не записано",
+			return nil, ioErr("%s: Chromium не напечатал страницу печати: %v — ничего не записано",
 				"%s: Chromium could not print the print page: %v — nothing was written", ls.ID, err)
 		}
 		decks[i] = buf
 	}
+	return decks, nil
+}
 
+// writeDecks writes <out>/<ls-id>.pdf for every deck, all or none.
+func writeDecks(out string, lss []*model.LifeSituation, decks [][]byte) error {
 	if err := atomicfile.MkdirAll(out, 0o755); err != nil {
 		return ioErr("не удалось создать папку %s: %v — ничего не записано", "cannot create the folder %s: %v — nothing was written",
 			filepath.ToSlash(out), reason.Cause(err))
@@ -91,8 +111,6 @@ func renderPDF(e *env, out string, lss []*model.LifeSituation, ps []*model.Profi
 	if err := batch.Commit(); err != nil {
 		return ioErr("не удалось записать PDF в %s: %v", "cannot write the PDFs to %s: %v", out, err)
 	}
-	e.note(fmt.Sprintf(e.t("profiler: %s: записано PDF: %d (по одному на ЖС)", "profiler: %s: %d PDF decks written (one per life situation)"),
-		filepath.ToSlash(out), len(lss)))
 	return nil
 }
 

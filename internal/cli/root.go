@@ -16,6 +16,8 @@ type env struct {
 	ios   IOStreams
 	lang  i18n.Lang
 	quiet bool // -q: no success chatter (see note)
+
+	prompter *prompter // asks for what flags left out, on a terminal (see prompt)
 }
 
 func (e *env) t(ru, en string) string { return i18n.Text{RU: ru, EN: en}.In(e.lang) }

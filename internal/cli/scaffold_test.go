@@ -97,7 +97,7 @@ func TestScaffoldFlagParsing(t *testing.T) {
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	want := &initOptions{Dir: "dir", Title: "T", Statuses: []string{"citizen", "business", "internal"}, Force: true, DryRun: true}
+	want := &initOptions{env: *e, Dir: "dir", Title: "T", Statuses: []string{"citizen", "business", "internal"}, Force: true, DryRun: true}
 	if !reflect.DeepEqual(gotInit, want) {
 		t.Errorf("init options = %+v, want %+v", gotInit, want)
 	}

@@ -12,14 +12,14 @@ import (
 
 // schemaOptions are the parsed flags of `profiler schema`.
 type schemaOptions struct {
+	env
 	Name  string
 	Out   string
 	Force bool
-	Quiet bool
 }
 
 func newSchemaCmd(e *env, runF func(*schemaOptions) error) *cobra.Command {
-	opts := &schemaOptions{}
+	opts := &schemaOptions{env: *e}
 	cmd := &cobra.Command{
 		Use:   e.t("schema [ИМЯ]", "schema [NAME]"),
 		Short: e.t("показать или выгрузить JSON-схемы формата", "print or export the format's JSON Schemas"),
@@ -57,17 +57,17 @@ Exit codes: 0 success, 2 unknown name, an existing different file, or a write er
 			if runF != nil {
 				return runF(opts)
 			}
-			return schemaRun(e, opts)
+			return schemaRun(opts)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.Out, "out", "", e.t("записать схемы в эту папку", "write the schemas into this folder"))
 	f.BoolVar(&opts.Force, "force", false, e.t("перезаписывать файлы с другим содержимым", "overwrite files with different content"))
-	f.BoolVarP(&opts.Quiet, "quiet", "q", false, e.t("не сообщать о записанных файлах", "do not list the files written"))
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, e.t("не сообщать о записанных файлах", "do not list the files written"))
 	return cmd
 }
 
-func schemaRun(e *env, opts *schemaOptions) error {
+func schemaRun(opts *schemaOptions) error {
 	names := schemas.Names()
 	if opts.Name != "" {
 		name := opts.Name
@@ -84,21 +84,21 @@ func schemaRun(e *env, opts *schemaOptions) error {
 	}
 	switch {
 	case opts.Out != "":
-		return exportSchemaFiles(e, opts, names)
+		return exportSchemaFiles(opts, names)
 	case opts.Name != "":
 		data, _ := schemas.Bytes(names[0])
-		_, err := e.ios.Out.Write(data)
+		_, err := opts.ios.Out.Write(data)
 		return err
 	}
 	for _, n := range names {
-		fmt.Fprintln(e.ios.Out, n)
+		fmt.Fprintln(opts.ios.Out, n)
 	}
 	return nil
 }
 
 // exportSchemaFiles writes names into opts.Out. Identical files are left alone; a different
 // existing file stops the export (nothing written) unless --force.
-func exportSchemaFiles(e *env, opts *schemaOptions, names []string) error {
+func exportSchemaFiles(opts *schemaOptions, names []string) error {
 	policy := scaffold.FailOnConflict
 	if opts.Force {
 		policy = scaffold.Overwrite
@@ -111,13 +111,11 @@ func exportSchemaFiles(e *env, opts *schemaOptions, names []string) error {
 	for _, f := range files {
 		if f.State == scaffold.SchemaCreated || f.State == scaffold.SchemaUpdated {
 			wrote = true
-			if !opts.Quiet {
-				fmt.Fprintln(e.ios.ErrOut, e.t("profiler: записано: ", "profiler: wrote: ")+f.Path)
-			}
+			opts.note(opts.t("profiler: записано: ", "profiler: wrote: ") + f.Path)
 		}
 	}
-	if !wrote && !opts.Quiet {
-		fmt.Fprintln(e.ios.ErrOut, e.t("profiler: схемы в ", "profiler: schemas in ")+opts.Out+e.t(" уже актуальны", " are up to date"))
+	if !wrote {
+		opts.note(opts.t("profiler: схемы в ", "profiler: schemas in ") + opts.Out + opts.t(" уже актуальны", " are up to date"))
 	}
 	return nil
 }

@@ -2,12 +2,10 @@ package cli
 
 import (
 	"bufio"
-	"fmt"
 	"strings"
 
-	"github.com/profiler-cx/profiler/internal/finding"
+	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/render"
-	"github.com/profiler-cx/profiler/internal/report"
 	"github.com/profiler-cx/profiler/internal/segments"
 	"github.com/profiler-cx/profiler/internal/workspace"
 	"github.com/spf13/cobra"
@@ -77,24 +75,11 @@ Exit codes: 0 done, 1 the input has errors, 2 usage or I/O error.`),
 
 func segmentsRun(opts *segmentsOptions) error {
 	res := workspace.Check(opts.Paths, workspace.Options{Stdin: opts.ios.In, Keep: workspace.KeepModels})
-	errs, warns := finding.Count(res.Findings)
-	if errs > 0 || res.IOError {
-		// As render: an analysis of broken files would mislead, so show what to fix.
-		opts.printFindings(res.Findings)
-		fmt.Fprintln(opts.ios.ErrOut, report.SummaryLine(report.Summary{Files: res.Files, Errors: errs, Warnings: warns}).In(opts.lang))
-		opts.printError(opts.t("во входных файлах есть ошибки — исправьте их, и анализ сегментов будет построен",
-			"the input has errors — fix them and the segment analysis will be made"))
-		if res.IOError {
-			return &exitError{code: ExitUsage}
-		}
-		return &exitError{code: ExitFindings}
-	}
-	if res.Files == 0 {
-		return ioErr("не найдено ни одного документа profiler", "no profiler documents found")
-	}
-	if warns > 0 {
-		fmt.Fprintf(opts.ios.ErrOut, opts.t("profiler: предупреждений во входных файлах: %d (подробности: profiler validate)\n",
-			"profiler: %d warnings in the input (see profiler validate)\n"), warns)
+	// As render: an analysis of broken files would mislead, so show what to fix.
+	if err := opts.checkedInput(res, i18n.Text{RU: "во входных файлах есть ошибки — исправьте их, и анализ сегментов будет построен",
+		EN: "the input has errors — fix them and the segment analysis will be made"},
+		i18n.Text{RU: "не найдено ни одного документа profiler", EN: "no profiler documents found"}); err != nil {
+		return err
 	}
 	return opts.writeAnalysis(segments.Analyze(res.LifeSituations(), res.Profiles()))
 }

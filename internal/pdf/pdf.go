@@ -37,20 +37,21 @@ const pageTimeout = 60 * time.Second
 // MissingError says that no Chromium was found on PATH.
 type MissingError struct{}
 
-func (*MissingError) Error() string { return Missing().EN }
+func (*MissingError) Error() string { msg, _ := Missing(); return msg.EN }
 
-// Missing is the message for a missing Chromium: what is wrong and the two ways out.
-func Missing() i18n.Text {
-	names := strings.Join(browsers, ", ")
-	return i18n.Msg(
-		"для PDF нужен Chromium, а в PATH его нет (искали: %[1]s)\n"+
-			"profiler: подсказка: установите его (Debian/Ubuntu: sudo apt-get install chromium fonts-dejavu-core) — "+
+// Missing is the message for a missing Chromium (what is wrong) and its hint (the two
+// ways out).
+func Missing() (msg, hint i18n.Text) {
+	msg = i18n.Msg("для PDF нужен Chromium, а в PATH его нет (искали: %[1]s)",
+		"PDF needs Chromium, and there is none on PATH (looked for: %[1]s)", strings.Join(browsers, ", "))
+	hint = i18n.Text{
+		RU: "установите его (Debian/Ubuntu: sudo apt-get install chromium fonts-dejavu-core) — " +
 			"или соберите сайт (profiler render --format html) и напечатайте <id ЖС>/print.html из браузера: «Печать → Сохранить как PDF»",
-		"PDF needs Chromium, and there is none on PATH (looked for: %[1]s)\n"+
-			"profiler: hint: install it (Debian/Ubuntu: sudo apt-get install chromium fonts-dejavu-core) — "+
-			"or build the site (profiler render --format html) and print <ls-id>/print.html from a browser: Print → Save as PDF "+
+		EN: "install it (Debian/Ubuntu: sudo apt-get install chromium fonts-dejavu-core) — " +
+			"or build the site (profiler render --format html) and print <ls-id>/print.html from a browser: Print → Save as PDF " +
 			"(«Печать → Сохранить как PDF»)",
-		names)
+	}
+	return msg, hint
 }
 
 // Find returns the path of the first of [browsers] that lookPath (exec.LookPath, or a

@@ -72,7 +72,8 @@ func TestFindOrder(t *testing.T) {
 	// Both languages name every browser looked for, how to install one, and the way out
 	// without it (print from the browser).
 	for _, lang := range []i18n.Lang{i18n.RU, i18n.EN} {
-		msg := Missing().In(lang)
+		m, h := Missing()
+		msg := m.In(lang) + "\n" + h.In(lang)
 		for _, want := range append([]string{"apt-get install chromium fonts-dejavu-core", "print.html", "«Печать → Сохранить как PDF»", "--format html"}, browsers...) {
 			if !strings.Contains(msg, want) {
 				t.Errorf("%s message lacks %q:\n%s", lang, want, msg)
