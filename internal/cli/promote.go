@@ -244,7 +244,7 @@ func writeEdited(path string, src, out []byte) error {
 		}
 		return nil
 	})
-	if err == changed {
+	if errors.Is(err, changed) {
 		return err
 	}
 	if err != nil {
