@@ -22,7 +22,7 @@ type SARIF struct {
 // sarifSchemaURI is the $schema of the logs SARIF writes: the OASIS 2.1.0 schema.
 const sarifSchemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-// rulesHelpURI is where every rule is explained: the README's Rules table.
+// rulesHelpURI is where every rule is explained: the README's Rules section, which leads to .docs/rules.md.
 const rulesHelpURI = "https://github.com/profiler-cx/profiler#rules"
 
 type sarifLog struct {
