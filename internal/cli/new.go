@@ -4,18 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/profiler-cx/profiler/internal/atomicfile"
-	"github.com/profiler-cx/profiler/internal/catalog"
-	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/scaffold"
-	"github.com/profiler-cx/profiler/internal/schemacheck"
 	"github.com/profiler-cx/profiler/internal/workspace"
 	"github.com/spf13/cobra"
 )
@@ -103,14 +98,8 @@ be left out when the life situation has one status. An existing file is not over
 	return cmd
 }
 
-// setValue is one attribute filled in with --set.
-type setValue struct {
-	key    string
-	values []string
-}
-
-func parseSets(in []string) ([]setValue, error) {
-	var out []setValue
+func parseSets(in []string) ([]scaffold.Set, error) {
+	var out []scaffold.Set
 	idx := map[string]int{}
 	for _, s := range in {
 		k, v, ok := strings.Cut(s, "=")
@@ -127,11 +116,11 @@ func parseSets(in []string) ([]setValue, error) {
 				"--set %q: %q is not an attribute id (lowercase latin letters, digits and hyphens, e.g. legal-form)", s, k)
 		}
 		if i, ok := idx[k]; ok {
-			out[i].values = append(out[i].values, v)
+			out[i].Values = append(out[i].Values, v)
 			continue
 		}
 		idx[k] = len(out)
-		out = append(out, setValue{key: k, values: []string{v}})
+		out = append(out, scaffold.Set{Key: k, Values: []string{v}})
 	}
 	return out, nil
 }
@@ -145,30 +134,105 @@ func findLS(dir string) (string, error) {
 }
 
 func newProfileRun(opts *newProfileOptions) error {
-	e := &opts.env
 	if err := checkTemplatesDir(opts.Templates); err != nil {
 		return err
 	}
-	lsPath, err := findLS(opts.LSDir)
+	lsPath, ls, err := opts.readLS()
 	if err != nil {
 		return err
+	}
+	a, err := opts.ask(ls, lsPath)
+	if err != nil {
+		return err
+	}
+	path, err := opts.locate(lsPath, a.id)
+	if err != nil {
+		return err
+	}
+	data, err := opts.build(ls, lsPath, path, a)
+	if err != nil {
+		return err
+	}
+	if err := opts.check(path, data, a); err != nil {
+		return err
+	}
+	if opts.DryRun {
+		opts.dryRunFile(path, data)
+		return nil
+	}
+	if err := opts.writeNew(path, data, opts.Force); err != nil {
+		return err
+	}
+	opts.report(path, a.sets)
+	return nil
+}
+
+// profileAnswers are what new profile takes from flags or asks on a terminal.
+type profileAnswers struct {
+	title  string
+	id     string
+	status model.Status
+	stage  model.Stage
+	sets   []scaffold.Set
+}
+
+// readLS finds the life situation the profile is for and refuses one with errors: the
+// new profile is checked against it.
+func (opts *newProfileOptions) readLS() (string, *model.LifeSituation, error) {
+	lsPath, err := findLS(opts.LSDir)
+	if err != nil {
+		return "", nil, err
 	}
 	res := workspace.Check([]string{lsPath}, workspace.Options{})
 	if res.IOError || hasErrors(res.Findings) || len(res.LifeSituations()) == 0 {
-		e.printFindings(res.Findings)
-		e.printError(i18n.Msg("в %s есть ошибки — исправьте жизненную ситуацию, потом добавляйте профили",
-			"%s has errors — fix the life situation first, then add profiles", displayPath(lsPath)).In(e.lang))
-		return &exitError{code: ExitFindings}
+		opts.printFindings(res.Findings)
+		opts.printError(i18n.Msg("в %s есть ошибки — исправьте жизненную ситуацию, потом добавляйте профили",
+			"%s has errors — fix the life situation first, then add profiles", displayPath(lsPath)).In(opts.lang))
+		return "", nil, &exitError{code: ExitFindings}
 	}
-	ls := res.LifeSituations()[0]
+	return lsPath, res.LifeSituations()[0], nil
+}
 
-	title, err := e.require(opts.Title, "--title", i18n.Text{RU: "Название профиля", EN: "Profile title"})
+// ask takes the title, status, stage, attribute values and id from the flags, asking on
+// a terminal for what is missing.
+func (opts *newProfileOptions) ask(ls *model.LifeSituation, lsPath string) (profileAnswers, error) {
+	var a profileAnswers
+	title, err := opts.require(opts.Title, "--title", i18n.Text{RU: "Название профиля", EN: "Profile title"})
 	if err != nil {
-		return err
+		return a, err
 	}
 	if err := oneLine("--title", title); err != nil {
-		return err
+		return a, err
 	}
+	a.title = title
+	if a.status, err = opts.status(ls); err != nil {
+		return a, err
+	}
+	a.stage = model.Stage(opts.Stage)
+	if a.stage.Index() < 0 {
+		return a, badChoice("--stage", opts.Stage, stageIDs())
+	}
+	if a.sets, err = parseSets(opts.Set); err != nil {
+		return a, err
+	}
+	if len(a.sets) == 0 && opts.ios.CanPrompt() {
+		if a.sets, err = opts.askAttributes(ls, lsPath, a.status); err != nil {
+			return a, err
+		}
+	}
+	if a.id, err = resolveID(opts.ID, title); err != nil {
+		return a, err
+	}
+	if model.ReservedID(a.id) {
+		return a, usageErr("id профиля %q совпадает с именем страницы, которую создает render (README.md, index.md) — задайте другой: --id",
+			"the profile id %q is the name of a page render generates (README.md, index.md) — give another with --id", a.id)
+	}
+	return a, nil
+}
+
+// status is --status, the life situation's only status, or the answer on a terminal;
+// it must be one of the life situation's statuses.
+func (opts *newProfileOptions) status(ls *model.LifeSituation) (model.Status, error) {
 	var names []string
 	for _, s := range ls.Statuses {
 		names = append(names, string(s))
@@ -177,67 +241,60 @@ func newProfileRun(opts *newProfileOptions) error {
 	if statusArg == "" && len(ls.Statuses) == 1 {
 		statusArg = string(ls.Statuses[0])
 	}
-	if statusArg == "" && e.ios.CanPrompt() {
-		statusArg, err = e.askStatus(ls, names)
+	var err error
+	if statusArg == "" && opts.ios.CanPrompt() {
+		statusArg, err = opts.askStatus(ls, names)
 	} else {
-		statusArg, err = e.require(statusArg, "--status", i18n.Msg("Статус клиента (%s)", "Client status (%s)", strings.Join(names, ", ")))
+		statusArg, err = opts.require(statusArg, "--status", i18n.Msg("Статус клиента (%s)", "Client status (%s)", strings.Join(names, ", ")))
 	}
 	if err != nil {
-		return err
+		return "", err
 	}
-	status := model.Status(statusArg)
-	if !ls.HasStatus(status) {
-		return &usageError{msg: i18n.Join("", i18n.Msg("--status %q", "--status %q", statusArg), didYouMean(statusArg, names),
+	if !ls.HasStatus(model.Status(statusArg)) {
+		return "", &usageError{msg: i18n.Join("", i18n.Msg("--status %q", "--status %q", statusArg), didYouMean(statusArg, names),
 			i18n.Msg(": в ЖС %s статусы: %s", ": the life situation %s has the statuses: %s", ls.ID, strings.Join(names, ", ")))}
 	}
-	stage := model.Stage(opts.Stage)
-	if stage.Index() < 0 {
-		return badChoice("--stage", opts.Stage, stageIDs())
-	}
-	sets, err := parseSets(opts.Set)
-	if err != nil {
-		return err
-	}
-	if len(sets) == 0 && e.ios.CanPrompt() {
-		if sets, err = e.askAttributes(ls, lsPath, status); err != nil {
-			return err
-		}
-	}
-	id, err := resolveID(opts.ID, title)
-	if err != nil {
-		return err
-	}
-	if model.ReservedID(id) {
-		return usageErr("id профиля %q совпадает с именем страницы, которую создает render (README.md, index.md) — задайте другой: --id",
-			"the profile id %q is the name of a page render generates (README.md, index.md) — give another with --id", id)
-	}
-	profilesDir := filepath.Join(filepath.Dir(lsPath), "profiles")
-	path := filepath.Join(profilesDir, id+".yaml")
+	return model.Status(statusArg), nil
+}
+
+// locate is the new profile's path, profiles/<id>.yaml beside the life situation, once it
+// is known that the file may be written there.
+func (opts *newProfileOptions) locate(lsPath, id string) (string, error) {
+	path := filepath.Join(filepath.Dir(lsPath), "profiles", id+".yaml")
 	if !opts.Force {
 		if _, err := os.Lstat(path); err == nil {
-			return ioErr("файл %s уже существует — он не изменен; выберите другой --id или добавьте --force",
+			return "", ioErr("файл %s уже существует — он не изменен; выберите другой --id или добавьте --force",
 				"%s already exists and was left as it is; choose another --id or add --force", displayPath(path))
 		}
 	}
-
 	if err := atomicfile.Confined(path); err != nil && !opts.DryRun { // before the schemas are exported
-		return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(path), err)
+		return "", ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(path), err)
 	}
-	attrs := profileAttrs(ls, status, sets)
-	schema, err := e.profileSchemaRef(lsPath, profilesDir, opts.DryRun)
+	return path, nil
+}
+
+// build makes the profile's text from the templates, with the modeline pointing at the
+// profile schema (exported now if the workspace has none).
+func (opts *newProfileOptions) build(ls *model.LifeSituation, lsPath, path string, a profileAnswers) ([]byte, error) {
+	schema, err := opts.profileSchemaRef(lsPath, filepath.Dir(path), opts.DryRun)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	data, err := scaffold.Profile(scaffold.ProfileData{
-		Schema: schema, ID: id, LifeSituation: ls.ID, LSTitle: ls.Title, Title: title,
-		Status: status, Stage: stage, Attributes: attrs,
-	}, scaffold.Options{Lang: e.lang, Templates: opts.Templates})
+		Schema: schema, ID: a.id, LifeSituation: ls.ID, LSTitle: ls.Title, Title: a.title,
+		Status: a.status, Stage: a.stage, Attributes: scaffold.ProfileAttrs(ls, a.status, a.sets),
+	}, scaffold.Options{Lang: opts.lang, Templates: opts.Templates})
 	if err != nil {
-		return ioErr("шаблон: %v", "template: %v", err)
+		return nil, ioErr("шаблон: %v", "template: %v", err)
 	}
+	return data, nil
+}
 
+// check refuses a profile whose --set values are wrong (a usage error naming them) or
+// that cannot pass its stage's gates.
+func (opts *newProfileOptions) check(path string, data []byte, a profileAnswers) error {
 	fs := checkGenerated(path, data)
-	if bad := setFindings(path, data, sets, fs); len(bad) > 0 {
+	if bad := scaffold.SetFindings(path, data, a.sets, fs); len(bad) > 0 {
 		var msgs []i18n.Text
 		for _, f := range bad {
 			msgs = append(msgs, f.Message)
@@ -246,125 +303,25 @@ func newProfileRun(opts *newProfileOptions) error {
 	}
 	// Without --set the blank profile has no attributes yet (an error the user fixes next),
 	// but a later stage whose gates the new file cannot pass is refused either way.
-	if (len(sets) > 0 && hasErrors(fs)) || failsStageGate(fs) {
-		e.printFindings(fs)
-		e.printError(i18n.Msg(
+	if (len(a.sets) > 0 && hasErrors(fs)) || scaffold.FailsStageGate(fs) {
+		opts.printFindings(fs)
+		opts.printError(i18n.Msg(
 			"профиль на этапе %s не проходит проверку — ничего не записано; создайте его на этапе segment и переводите дальше командой profiler promote",
-			"a new profile at stage %s does not pass the check — nothing was written; create it at segment and move it on with profiler promote", stage).In(e.lang))
+			"a new profile at stage %s does not pass the check — nothing was written; create it at segment and move it on with profiler promote", a.stage).In(opts.lang))
 		return &exitError{code: ExitFindings}
 	}
-	if opts.DryRun {
-		e.dryRunFile(path, data)
-		return nil
-	}
-	if err := e.writeNew(path, data, opts.Force); err != nil {
-		return err
-	}
-	if len(sets) == 0 {
-		e.printHint(e.t("заполните хотя бы один признак в attributes (раскомментируйте строку) — или создавайте профиль с --set признак=значение",
-			"fill in at least one attribute under attributes (uncomment a line) — or create the profile with --set attr=value"))
-	}
-	e.note(e.t("Дальше:", "Next:"))
-	e.note(fmt.Sprintf("  profiler validate %s", displayPath(path)))
-	e.note(fmt.Sprintf("  profiler promote %s --basis %q", displayPath(path), e.t("основание", "basis")))
 	return nil
 }
 
-// profileAttrs lists the life situation's attributes for status, filled in from sets;
-// attributes set but not declared are appended so that the check names them.
-func profileAttrs(ls *model.LifeSituation, status model.Status, sets []setValue) []scaffold.Attr {
-	byKey := map[string]setValue{}
-	for _, s := range sets {
-		byKey[s.key] = s
-	}
-	var out []scaffold.Attr
-	declared := map[string]bool{}
-	for _, a := range ls.Attributes {
-		if !a.HasStatus(status) {
-			continue
-		}
-		declared[a.ID] = true
-		at := scaffold.Attr{ID: a.ID, Title: a.Title, Type: string(a.Type), Unit: a.Unit, Values: a.Values, Catalog: a.Catalog}
-		if a.Catalog != "" {
-			at.Sample = scaffold.CatalogSample(a.Catalog, 3)
-		}
-		if s, ok := byKey[a.ID]; ok {
-			at.Value = yamlValue(a.Type, declaredSpelling(a, s.values))
-		}
-		out = append(out, at)
-	}
-	for _, s := range sets {
-		if !declared[s.key] {
-			out = append(out, scaffold.Attr{ID: s.key, Title: s.key, Value: yamlValue("", s.values)})
-		}
-	}
-	return out
-}
-
-// declaredSpelling writes each value the way the life situation declares it when they
-// differ only in case or «ё» (--set sex=Женский writes «женский»), so profiles group
-// together and validate has nothing to warn about.
-func declaredSpelling(a model.Attribute, vs []string) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = v
-		nv := catalog.Normalize(v)
-		for _, d := range a.Values {
-			if catalog.Normalize(d) == nv {
-				out[i] = d
-				break
-			}
-		}
-	}
-	return out
-}
-
-var plainNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)([.,][0-9]+)?$`)
-
-// yamlValue writes --set values: a number stays a number for range attributes, anything
-// else is a string (quoted when YAML would read it otherwise); several values make a list.
-func yamlValue(t model.AttrType, vs []string) string {
-	one := func(v string) string {
-		if t == model.AttrRange {
-			if plainNumber.MatchString(v) && !strings.Contains(v, ",") {
-				return v
-			}
-		}
-		s := scaffold.Scalar(v)
-		if len(vs) > 1 && strings.ContainsAny(s, ",[]{}") && !strings.HasPrefix(s, `"`) {
-			s = strconv.Quote(v)
-		}
-		return s
-	}
-	if len(vs) == 1 {
-		return one(vs[0])
-	}
-	var parts []string
-	for _, v := range vs {
-		parts = append(parts, one(v))
-	}
-	return "[" + strings.Join(parts, ", ") + "]"
-}
-
-// setFindings returns the errors that sit on a line written from --set.
-func setFindings(path string, data []byte, sets []setValue, fs []finding.Finding) []finding.Finding {
+// report says what to do next with the profile written.
+func (opts *newProfileOptions) report(path string, sets []scaffold.Set) {
 	if len(sets) == 0 {
-		return nil
+		opts.printHint(opts.t("заполните хотя бы один признак в attributes (раскомментируйте строку) — или создавайте профиль с --set признак=значение",
+			"fill in at least one attribute under attributes (uncomment a line) — or create the profile with --set attr=value"))
 	}
-	doc, _ := load.Parse(path, data, load.Limits{})
-	lines := map[int]bool{}
-	for _, s := range sets {
-		if l, _ := doc.KeyPos(load.Pointer("attributes", s.key)); l > 0 {
-			lines[l] = true
-		}
-	}
-	var out []finding.Finding
-	for _, f := range fs {
-		if f.Severity == finding.Error && lines[f.Line] {
-			out = append(out, f)
-		}
-	}
-	return out
+	opts.note(opts.t("Дальше:", "Next:"))
+	opts.note(fmt.Sprintf("  profiler validate %s", displayPath(path)))
+	opts.note(fmt.Sprintf("  profiler promote %s --basis %q", displayPath(path), opts.t("основание", "basis")))
 }
 
 // profileSchemaRef picks the modeline of a new profile: next to the schema the life
@@ -434,10 +391,10 @@ func (e *env) askStatus(ls *model.LifeSituation, names []string) (string, error)
 // empty answer leaves the attribute commented out. Each answer is checked as it is typed
 // (with the same rules validate applies): a wrong one is explained and asked again, so
 // the answers already given are not lost.
-func (e *env) askAttributes(ls *model.LifeSituation, lsPath string, status model.Status) ([]setValue, error) {
+func (e *env) askAttributes(ls *model.LifeSituation, lsPath string, status model.Status) ([]scaffold.Set, error) {
 	p := e.prompt()
 	fmt.Fprintln(e.ios.Out, e.t("Значения признаков (Enter — пропустить):", "Attribute values (Enter to skip):"))
-	var out []setValue
+	var out []scaffold.Set
 	for _, a := range ls.Attributes {
 		if !a.HasStatus(status) {
 			continue
@@ -458,7 +415,7 @@ func (e *env) askAttributes(ls *model.LifeSituation, lsPath string, status model
 			if v == "" {
 				break
 			}
-			sv := setValue{key: a.ID, values: []string{v}}
+			sv := scaffold.Set{Key: a.ID, Values: []string{v}}
 			if bad := answerProblems(e, ls, lsPath, status, sv); len(bad) > 0 && !eof {
 				for _, m := range bad {
 					fmt.Fprintln(e.ios.ErrOut, "  "+m.In(e.lang))
@@ -474,16 +431,16 @@ func (e *env) askAttributes(ls *model.LifeSituation, lsPath string, status model
 
 // answerProblems checks one attribute answer the way the finished profile will be
 // checked, and returns the messages of the errors on its line.
-func answerProblems(e *env, ls *model.LifeSituation, lsPath string, status model.Status, sv setValue) []i18n.Text {
-	sets := []setValue{sv}
+func answerProblems(e *env, ls *model.LifeSituation, lsPath string, status model.Status, sv scaffold.Set) []i18n.Text {
+	sets := []scaffold.Set{sv}
 	path := filepath.Join(filepath.Dir(lsPath), "profiles", "answer.yaml")
 	data, err := scaffold.Profile(scaffold.ProfileData{ID: "answer", LifeSituation: ls.ID, LSTitle: ls.Title, Title: "answer",
-		Status: status, Stage: model.StageSegment, Attributes: profileAttrs(ls, status, sets)}, scaffold.Options{Lang: e.lang})
+		Status: status, Stage: model.StageSegment, Attributes: scaffold.ProfileAttrs(ls, status, sets)}, scaffold.Options{Lang: e.lang})
 	if err != nil {
 		return nil // the real run reports a template problem
 	}
 	var out []i18n.Text
-	for _, f := range setFindings(path, data, sets, checkGenerated(path, data)) {
+	for _, f := range scaffold.SetFindings(path, data, sets, checkGenerated(path, data)) {
 		out = append(out, f.Message)
 	}
 	return out
@@ -494,14 +451,4 @@ func ifNotEmpty(prefix, s string) string {
 		return ""
 	}
 	return prefix + s
-}
-
-// failsStageGate reports whether a stage gate fails: content a later --stage needs.
-func failsStageGate(fs []finding.Finding) bool {
-	for _, f := range fs {
-		if f.Rule == schemacheck.RuleStageGate {
-			return true
-		}
-	}
-	return false
 }
