@@ -113,43 +113,79 @@ func parseStatuses(in []string) ([]model.Status, error) {
 }
 
 func initRun(opts *initOptions) error {
-	e := &opts.env
 	if err := checkTemplatesDir(opts.Templates); err != nil {
 		return err
 	}
-	title, err := e.require(opts.Title, "--title", i18n.Text{RU: "Название ЖС", EN: "Life situation title"})
-	if err != nil {
-		return err
-	}
-	if err := oneLine("--title", title); err != nil {
-		return err
-	}
-	if err := oneLine("--owner", opts.Owner); err != nil {
-		return err
-	}
-	statusArg := strings.Join(opts.Statuses, ",")
-	statusArg, err = e.require(statusArg, "--status", i18n.Text{
-		RU: "Статусы клиентов (citizen — гражданин, business — бизнес, internal — внутренний клиент; через запятую)",
-		EN: "Client statuses (citizen, business, internal; comma-separated)"})
-	if err != nil {
-		return err
-	}
-	statuses, err := parseStatuses([]string{statusArg})
-	if err != nil {
-		return err
-	}
-	if len(statuses) == 0 {
-		return usageErr("не указан --status", "--status is required")
-	}
-	id, err := resolveID(opts.ID, title)
+	a, err := opts.ask()
 	if err != nil {
 		return err
 	}
 	dir := opts.Dir
 	if dir == "" {
-		dir = id
+		dir = a.id
 	}
-	lsPath := filepath.Join(dir, "life-situation.yaml")
+	lsPath, err := opts.locate(dir)
+	if err != nil {
+		return err
+	}
+	schemaDir, data, err := opts.build(dir, a)
+	if err != nil {
+		return err
+	}
+	if err := opts.check(lsPath, data); err != nil {
+		return err
+	}
+	if err := opts.write(lsPath, filepath.Join(dir, "profiles", ".gitkeep"), schemaDir, data); err != nil {
+		return err
+	}
+	if err := opts.exportSchemas(schemaDir, keepOrOverwrite(opts.Force), opts.DryRun); err != nil {
+		return err
+	}
+	opts.report(dir, a.statuses[0])
+	return nil
+}
+
+// lsAnswers are what init takes from flags or asks on a terminal.
+type lsAnswers struct {
+	title    string
+	statuses []model.Status
+	id       string
+}
+
+// ask takes the title, statuses and id from the flags, asking on a terminal for what is
+// missing.
+func (opts *initOptions) ask() (lsAnswers, error) {
+	var a lsAnswers
+	title, err := opts.require(opts.Title, "--title", i18n.Text{RU: "Название ЖС", EN: "Life situation title"})
+	if err != nil {
+		return a, err
+	}
+	if err := oneLine("--title", title); err != nil {
+		return a, err
+	}
+	if err := oneLine("--owner", opts.Owner); err != nil {
+		return a, err
+	}
+	a.title = title
+	statusArg, err := opts.require(strings.Join(opts.Statuses, ","), "--status", i18n.Text{
+		RU: "Статусы клиентов (citizen — гражданин, business — бизнес, internal — внутренний клиент; через запятую)",
+		EN: "Client statuses (citizen, business, internal; comma-separated)"})
+	if err != nil {
+		return a, err
+	}
+	if a.statuses, err = parseStatuses([]string{statusArg}); err != nil {
+		return a, err
+	}
+	if len(a.statuses) == 0 {
+		return a, usageErr("не указан --status", "--status is required")
+	}
+	a.id, err = resolveID(opts.ID, title)
+	return a, err
+}
+
+// locate is the life situation's file in dir: life-situation.yaml, or with --force the
+// file of another accepted name that is there (the folder keeps one life situation).
+func (opts *initOptions) locate(dir string) (string, error) {
 	for _, name := range model.LSFileNames { // Lstat: anything of that name blocks, not only files
 		p := filepath.Join(dir, name)
 		if _, err := os.Lstat(p); err != nil {
@@ -157,66 +193,81 @@ func initRun(opts *initOptions) error {
 		}
 		if !opts.Force {
 			// Most often another life situation has this id: --force would replace it.
-			return ioErr("файл %s уже существует — он не изменен; если это другая жизненная ситуация, задайте другой идентификатор: --id; заменить этот файл: --force",
+			return "", ioErr("файл %s уже существует — он не изменен; если это другая жизненная ситуация, задайте другой идентификатор: --id; заменить этот файл: --force",
 				"%s already exists and was left as it is; if it is another life situation, choose another id with --id; to replace this file: --force", displayPath(p))
 		}
-		lsPath = p // --force replaces the file that is there: the folder keeps one life situation
-		break
+		return p, nil
 	}
+	return filepath.Join(dir, "life-situation.yaml"), nil
+}
 
+// build makes the life situation's text from the templates, with the modeline pointing at
+// the workspace's schema folder, which it returns too.
+func (opts *initOptions) build(dir string, a lsAnswers) (schemaDir string, data []byte, err error) {
 	root, err := scaffold.Root(dir)
 	if err != nil {
-		return ioErr("не удалось определить корень рабочей области: %v", "cannot find the workspace root: %v", err)
+		return "", nil, ioErr("не удалось определить корень рабочей области: %v", "cannot find the workspace root: %v", err)
 	}
-	schemaDir := filepath.Join(root, scaffold.SchemaDir)
+	schemaDir = filepath.Join(root, scaffold.SchemaDir)
 	ref, err := scaffold.Rel(dir, filepath.Join(schemaDir, "life-situation.schema.json"))
 	if err != nil {
-		return ioErr("не удалось построить путь к схеме: %v", "cannot build the schema path: %v", err)
+		return "", nil, ioErr("не удалось построить путь к схеме: %v", "cannot build the schema path: %v", err)
 	}
-	data, err := scaffold.LifeSituation(scaffold.LSData{Schema: ref, ID: id, Title: title, Owner: opts.Owner, Statuses: statuses},
-		scaffold.Options{Lang: e.lang, Templates: opts.Templates})
+	data, err = scaffold.LifeSituation(scaffold.LSData{Schema: ref, ID: a.id, Title: a.title, Owner: opts.Owner, Statuses: a.statuses},
+		scaffold.Options{Lang: opts.lang, Templates: opts.Templates})
 	if err != nil {
-		return ioErr("шаблон: %v", "template: %v", err)
+		return "", nil, ioErr("шаблон: %v", "template: %v", err)
 	}
+	return schemaDir, data, nil
+}
+
+// check refuses a life situation the templates made wrong: nothing is written.
+func (opts *initOptions) check(lsPath string, data []byte) error {
 	if fs := checkGenerated(lsPath, data); hasErrors(fs) {
-		e.printFindings(fs)
-		e.printError(e.t("по шаблонам получился файл с ошибками — ничего не записано; исправьте шаблоны (--templates)",
+		opts.printFindings(fs)
+		opts.printError(opts.t("по шаблонам получился файл с ошибками — ничего не записано; исправьте шаблоны (--templates)",
 			"the templates produced a file with errors — nothing was written; fix the templates (--templates)"))
 		return &exitError{code: ExitFindings}
 	}
+	return nil
+}
 
-	gitkeep := filepath.Join(dir, "profiles", ".gitkeep")
+// write writes the life situation and an empty profiles/ folder (kept by .gitkeep), or
+// with --dry-run prints them.
+func (opts *initOptions) write(lsPath, gitkeep, schemaDir string, data []byte) error {
 	if opts.DryRun {
-		e.dryRunFile(lsPath, data)
-		fmt.Fprintf(e.ios.Out, "==> %s <==\n", displayPath(gitkeep))
-	} else {
-		// Every folder this writes into, checked before the first write.
-		for _, p := range []string{lsPath, gitkeep, filepath.Join(schemaDir, "x")} {
-			if err := atomicfile.Confined(p); err != nil {
-				return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(p), err)
-			}
-		}
-		if err := e.writeNew(lsPath, data, opts.Force); err != nil {
-			return err
-		}
-		err := atomicfile.Create(gitkeep, nil, 0o644, false)
-		switch {
-		case err == nil:
-			e.reportWrite(created, gitkeep)
-		case !errors.Is(err, atomicfile.ErrExists) && !errors.Is(err, fs.ErrExist):
-			return writeErr(gitkeep, err)
+		opts.dryRunFile(lsPath, data)
+		fmt.Fprintf(opts.ios.Out, "==> %s <==\n", displayPath(gitkeep))
+		return nil
+	}
+	// Every folder this writes into, checked before the first write.
+	for _, p := range []string{lsPath, gitkeep, filepath.Join(schemaDir, "x")} {
+		if err := atomicfile.Confined(p); err != nil {
+			return ioErr("не удалось записать %s: %v", "cannot write %s: %v", displayPath(p), err)
 		}
 	}
-	if err := e.exportSchemas(schemaDir, keepOrOverwrite(opts.Force), opts.DryRun); err != nil {
+	if err := opts.writeNew(lsPath, data, opts.Force); err != nil {
 		return err
 	}
-	if !opts.DryRun {
-		e.note(e.t("Дальше:", "Next:"))
-		e.note(fmt.Sprintf("  profiler validate %s", displayPath(dir)))
-		e.note(fmt.Sprintf("  profiler new profile %s --title %q --status %s --set ...", displayPath(dir),
-			e.t("Название профиля", "Profile title"), statuses[0]))
+	err := atomicfile.Create(gitkeep, nil, 0o644, false)
+	switch {
+	case err == nil:
+		opts.reportWrite(created, gitkeep)
+	case !errors.Is(err, atomicfile.ErrExists) && !errors.Is(err, fs.ErrExist):
+		return writeErr(gitkeep, err)
 	}
 	return nil
+}
+
+// report says what to do next with the life situation written.
+func (opts *initOptions) report(dir string, status model.Status) {
+	if opts.DryRun {
+		return
+	}
+	opts.note(opts.t("Дальше:", "Next:"))
+	opts.note(fmt.Sprintf("  profiler validate %s", displayPath(dir)))
+	opts.note(fmt.Sprintf("  profiler new profile %s --title %q --status %s --set ...", displayPath(dir),
+		opts.t("Название профиля", "Profile title"), status))
 }
 
 // keepOrOverwrite is the conflict policy of init and new profile: a schema that differs is
