@@ -223,7 +223,7 @@ func (opts *initOptions) build(dir string, a lsAnswers) (schemaDir string, data 
 
 // check refuses a life situation the templates made wrong: nothing is written.
 func (opts *initOptions) check(lsPath string, data []byte) error {
-	if fs := checkGenerated(lsPath, data); hasErrors(fs) {
+	if fs := scaffold.Check(lsPath, data); hasErrors(fs) {
 		opts.printFindings(fs)
 		opts.printError(opts.t("по шаблонам получился файл с ошибками — ничего не записано; исправьте шаблоны (--templates)",
 			"the templates produced a file with errors — nothing was written; fix the templates (--templates)"))

@@ -293,7 +293,7 @@ func (opts *newProfileOptions) build(ls *model.LifeSituation, lsPath, path strin
 // check refuses a profile whose --set values are wrong (a usage error naming them) or
 // that cannot pass its stage's gates.
 func (opts *newProfileOptions) check(path string, data []byte, a profileAnswers) error {
-	fs := checkGenerated(path, data)
+	fs := scaffold.Check(path, data)
 	if bad := scaffold.SetFindings(path, data, a.sets, fs); len(bad) > 0 {
 		var msgs []i18n.Text
 		for _, f := range bad {
@@ -440,7 +440,7 @@ func answerProblems(e *env, ls *model.LifeSituation, lsPath string, status model
 		return nil // the real run reports a template problem
 	}
 	var out []i18n.Text
-	for _, f := range scaffold.SetFindings(path, data, sets, checkGenerated(path, data)) {
+	for _, f := range scaffold.SetFindings(path, data, sets, scaffold.Check(path, data)) {
 		out = append(out, f.Message)
 	}
 	return out

@@ -108,7 +108,7 @@ func promoteRun(opts *promoteOptions) error {
 	if err != nil {
 		return editError(opts.Path, err)
 	}
-	if fs := checkGenerated(opts.Path, out, lsElsewhere(res, prof, opts.Path)...); hasErrors(fs) {
+	if fs := scaffold.Check(opts.Path, out, lsElsewhere(res, prof, opts.Path)...); hasErrors(fs) {
 		opts.printFindings(fs)
 		opts.printError(i18n.Msg("профиль не готов к этапу «%s» — файл не изменен; исправьте замечания выше и повторите",
 			"the profile is not ready for stage \"%s\" — the file was not changed; fix the findings above and try again",
