@@ -3,7 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
+	"fmt"
 	htmltemplate "html/template"
 	"io/fs"
 	"strconv"
@@ -79,7 +79,7 @@ func (r *renderer) execHTML(name string, v htmlView) ([]byte, error) {
 	buf.WriteString(MarkerLine(r.opts.Lang))
 	buf.WriteByte('\n')
 	if err := r.htmpl.ExecuteTemplate(buf, name, v); err != nil {
-		return nil, errors.New("template " + name + ": " + err.Error())
+		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
 	return bytes.Clone(buf.Bytes()), nil
 }
