@@ -18,10 +18,8 @@
 package cache
 
 import (
-	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
-	"errors"
 	"io/fs"
 	"os"
 	"slices"
@@ -31,7 +29,6 @@ import (
 	"github.com/profiler-cx/profiler/internal/atomicfile"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
-	"github.com/profiler-cx/profiler/internal/load"
 	"github.com/profiler-cx/profiler/internal/model"
 	"github.com/profiler-cx/profiler/internal/parallel"
 	"github.com/profiler-cx/profiler/internal/rules"
@@ -149,58 +146,17 @@ func (f *File) Warnings() []i18n.Text {
 	return f.warnings
 }
 
-func (f *File) warn(ru, en string, args ...any) {
-	f.warnings = append(f.warnings, i18n.Msg(ru, en, args...))
-}
-
 // load reads the cache file: its entries, and whether it must be rewritten even if no
 // entry changes (it was unreadable, corrupt or for another key).
 func (f *File) load(path, key string) (map[string]*Entry, bool) {
 	empty := map[string]*Entry{}
-	secret, err := loadSecret()
-	if err != nil {
-		f.readOnly = true
-		f.warn("кэш %s не используется: негде хранить его ключ (%v)", "the cache %s is not used: there is nowhere to keep its key (%v)", path, err)
-		return empty, false
-	}
-	st, err := os.Lstat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		f.secret = secret
-		return empty, true
-	case err != nil:
-		f.readOnly = true
-		f.warn("кэш %s не используется: %v", "the cache %s is not used: %v", path, err)
-		return empty, false
-	case st.Mode()&fs.ModeSymlink != 0 || !st.Mode().IsRegular():
-		f.readOnly = true
-		f.warn("кэш %s не используется: это символическая ссылка или не обычный файл; удалите его",
-			"the cache %s is not used: it is a symbolic link or not a regular file; remove it", path)
-		return empty, false
-	case st.Mode().Perm()&0o022 != 0 || foreignOwner(st):
-		f.readOnly = true
-		f.warn("кэш %s не используется: его могут менять другие пользователи; удалите его (кэш — личный файл, его не коммитят и не передают)",
-			"the cache %s is not used: other users can change it; remove it (a cache is personal: never commit or share it)", path)
-		return empty, false
-	}
-	data, err := load.ReadFile(path, load.Limits{MaxBytes: maxBytes})
-	if err != nil {
-		f.readOnly = true
-		why := i18n.Same(err.Error())
-		var re *load.ReadError
-		if errors.As(err, &re) {
-			why = re.Message
-		}
-		f.warnings = append(f.warnings, i18n.Join(": ", i18n.Msg("кэш %s не используется", "the cache %s is not used", path), why))
-		return empty, false
-	}
-	if len(data) > 0 && !bytes.HasPrefix(data, magic) {
-		f.readOnly = true
-		f.warn("%s — не файл кэша profiler: он не изменен; укажите другой --cache-location",
-			"%s is not a profiler cache file: it is left as it is; choose another --cache-location", path)
-		return empty, false
-	}
+	data, secret, w := readTrusted(path, magic)
 	f.secret = secret
+	if w != nil {
+		f.readOnly = true
+		f.warnings = append(f.warnings, *w)
+		return empty, false
+	}
 	if len(data) == 0 {
 		return empty, true
 	}
@@ -209,8 +165,7 @@ func (f *File) load(path, key string) (map[string]*Entry, bool) {
 	}
 	body, mac := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
 	if !hmac.Equal(mac, sign(secret, body)) {
-		f.warn("кэш %s записан не этим пользователем или изменен: он не используется и будет перезаписан (кэш — личный файл, его не коммитят и не передают)",
-			"the cache %s was not written by this user or was changed: it is not used and will be rewritten (a cache is personal: never commit or share it)", path)
+		f.warnings = append(f.warnings, forgedText(path))
 		return empty, true
 	}
 	r := &reader{b: body[len(magic):]}
@@ -236,7 +191,7 @@ func (f *File) load(path, key string) (map[string]*Entry, bool) {
 		return empty, true
 	}
 	entries := make([]*Entry, len(raws))
-	err = parallel.For(len(raws), parallel.Workers(len(raws), 256), 64, func(_, i int) error {
+	err := parallel.For(len(raws), parallel.Workers(len(raws), 256), 64, func(_, i int) error {
 		e := decodeEntry(&reader{b: raws[i]})
 		if e == nil {
 			return errCorrupt
@@ -387,4 +342,13 @@ func sign(secret, body []byte) []byte {
 	m := hmac.New(sha256.New, secret)
 	m.Write(body)
 	return m.Sum(nil)
+}
+
+// Used returns the entry this run used for the file shown as display (after the run's
+// lookups), or nil: render --cache learns from it which files changed.
+func (f *File) Used(display string) *Entry {
+	<-f.loaded
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.next[display]
 }

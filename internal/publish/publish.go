@@ -87,6 +87,10 @@ type Options struct {
 	Stale func(rel string) bool
 	// Check: compare only, write nothing.
 	Check bool
+	// Within, when set, limits the stale pages to Out's own files and these folders
+	// (slash paths, one level below Out): the pages of other folders are kept as they
+	// are, not given again (render --cache rebuilds only some life situations).
+	Within []string
 }
 
 // Publisher holds the state between the steps. Put may be called concurrently; the other
@@ -348,6 +352,9 @@ func (p *Publisher) staleFiles() ([]Action, error) {
 		if d.IsDir() {
 			if fp != out && strings.HasPrefix(d.Name(), ".") {
 				return fs.SkipDir // hidden: never a page folder (ids are slugs), and where new folders are built
+			}
+			if fp != out && p.opts.Within != nil && !slices.Contains(p.opts.Within, filepath.ToSlash(d.Name())) {
+				return fs.SkipDir // not rebuilt: its pages stay
 			}
 			if fp != out && !pageFolder(fp) {
 				return fs.SkipDir // not a folder render makes: another render's Out (docs/en)

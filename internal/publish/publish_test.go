@@ -59,3 +59,33 @@ func TestStaleByKind(t *testing.T) {
 		t.Error("emptied folder a kept")
 	}
 }
+
+// With Within, pages in other folders are kept though no Put gives them.
+func TestStaleWithin(t *testing.T) {
+	out := t.TempDir()
+	m := []byte("<!-- gen -->")
+	for _, name := range []string{"a/gone.md", "b/kept.md", "old.md"} {
+		p := filepath.Join(out, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("<!-- gen -->x"), 0o644)
+	}
+	pub, err := Open(Options{Out: out, Dirs: []string{"a"}, Markers: [][]byte{m}, Stale: Ext(".md"), Within: []string{"a"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pub.Close()
+	if err := pub.Put("a/new.md", []byte("<!-- gen -->new")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pub.Plan(); err != nil {
+		t.Fatal(err)
+	}
+	if w, r, err := pub.Commit(); err != nil || w != 1 || r != 2 {
+		t.Fatalf("commit: %d %d %v", w, r, err)
+	}
+	for name, want := range map[string]bool{"a/gone.md": false, "a/new.md": true, "b/kept.md": true, "old.md": false} {
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(name))); (err == nil) != want {
+			t.Errorf("%s: exists %v, want %v", name, err == nil, want)
+		}
+	}
+}
