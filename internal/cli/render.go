@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
@@ -28,6 +30,8 @@ type renderOptions struct {
 	Check     bool
 	Templates string
 	Format    string
+	Cache     bool
+	CacheFile string
 	outGiven  bool // --out was on the command line (else it is below the workspace root)
 }
 
@@ -110,6 +114,10 @@ files out of date, 2 usage or I/O error.`),
 			if opts.Out == "-" && opts.Check {
 				return usageErr("--check нельзя сочетать с --out -", "--check cannot be combined with --out -")
 			}
+			if opts.Cache && (opts.Check || opts.Format == "pdf" || opts.Out == "-" || slices.Contains(opts.Paths, "-")) {
+				return usageErr("--cache работает только при сборке сайта (md или html) в папку из файлов; уберите --cache",
+					"--cache works only when building a site (md or html) into a folder from files; drop --cache")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -125,6 +133,8 @@ files out of date, 2 usage or I/O error.`),
 		"write nothing; exit 1 naming every file that would change"))
 	f.StringVar(&opts.Templates, "templates", "", e.t("папка со своими шаблонами (card.md.tmpl, overview.md.tmpl, index.md.tmpl — text/template; для html: base, index, overview, card, print .html.tmpl — html/template)",
 		"folder with custom templates (card.md.tmpl, overview.md.tmpl, index.md.tmpl — text/template; for html: base, index, overview, card, print .html.tmpl — html/template)"))
+	cacheFlags(e, f, &opts.Cache, &opts.CacheFile, e.t("пересобирать только страницы ЖС, файлы которых изменились с прошлого render --cache (проверка — как validate --cache)",
+		"rebuild only the pages of life situations whose files changed since the last render --cache (checked as validate --cache does)"))
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, e.t("не сообщать, сколько файлов записано или что все актуальны",
 		"do not report how many files were written, or that all are up to date"))
 	return cmd
@@ -133,6 +143,9 @@ files out of date, 2 usage or I/O error.`),
 func renderRun(opts *renderOptions) error {
 	if err := workspaceDefaults(opts); err != nil {
 		return err
+	}
+	if opts.Cache {
+		return renderCached(opts)
 	}
 	res := workspace.Check(opts.Paths, workspace.Options{Stdin: opts.ios.In, Keep: workspace.KeepModels})
 	if err := opts.checkedInput(res, i18n.Text{RU: "во входных файлах есть ошибки — ничего не записано", EN: "the input has errors — nothing was written"},
@@ -228,47 +241,62 @@ func renderSite(opts *renderOptions, lss []*model.LifeSituation, ps []*model.Pro
 	if err := checkPageLang(&opts.env, opts, ropts); err != nil {
 		return err
 	}
-	pub, err := openPublisher(opts, lss, ropts)
+	_, err := publishSite(opts, lss, ps, ropts, nil)
+	return err
+}
+
+// publishSite builds the pages (those ropts.Only names) and publishes them; within, when
+// set, are the only folders whose stale pages are removed (render --cache). It returns
+// the paths of the pages built.
+func publishSite(opts *renderOptions, lss []*model.LifeSituation, ps []*model.Profile, ropts render.Options, within []string) ([]string, error) {
+	pub, err := openPublisher(opts, lss, ropts, within)
 	if err != nil {
-		return publishErr(err)
+		return nil, publishErr(err)
 	}
 	defer pub.Close()
-	if err := render.SiteFunc(lss, ps, ropts, func(f render.File) error { return pub.Put(f.Path, f.Data) }); err != nil {
+	var mu sync.Mutex
+	var built []string
+	if err := render.SiteFunc(lss, ps, ropts, func(f render.File) error {
+		mu.Lock()
+		built = append(built, f.Path)
+		mu.Unlock()
+		return pub.Put(f.Path, f.Data)
+	}); err != nil {
 		var pe *publish.Error
 		if !errors.As(err, &pe) {
 			err = ioErr("не удалось собрать страницы: %v", "cannot render the pages: %v", err)
 		}
 		pub.Abort()
-		return publishErr(err)
+		return nil, publishErr(err)
 	}
 	plan, err := pub.Plan()
 	if err != nil {
 		pub.Abort()
-		return publishErr(err)
+		return nil, publishErr(err)
 	}
 	out := filepath.Clean(opts.Out)
 	switch {
 	case len(plan.Conflicts) > 0:
 		pub.Abort()
-		return opts.conflicts(plan.Conflicts)
+		return nil, opts.conflicts(plan.Conflicts)
 	case opts.Check:
-		return opts.reportCheck(plan, out)
+		return nil, opts.reportCheck(plan, out)
 	}
 	written, removed, err := pub.Commit()
 	if err != nil {
-		return publishErr(err)
+		return nil, publishErr(err)
 	}
 	opts.note(fmt.Sprintf(opts.t("profiler: %s: записано файлов: %d, без изменений: %d, удалено: %d",
 		"profiler: %s: %d files written, %d unchanged, %d removed"), out, written, plan.Unchanged, removed))
-	return nil
+	return built, nil
 }
 
 // openPublisher opens --out for the pages of these life situations: only render's own
 // pages (by their marker) in the life situations' folders may be replaced or removed.
-func openPublisher(opts *renderOptions, lss []*model.LifeSituation, ropts render.Options) (*publish.Publisher, error) {
+func openPublisher(opts *renderOptions, lss []*model.LifeSituation, ropts render.Options, within []string) (*publish.Publisher, error) {
 	var dirs []string
 	for _, ls := range lss {
-		if model.IsID(ls.ID) { // render.SiteFunc refuses the others
+		if model.IsID(ls.ID) && (within == nil || slices.Contains(within, ls.ID)) { // render.SiteFunc refuses the others
 			dirs = append(dirs, ls.ID)
 		}
 	}
@@ -280,7 +308,7 @@ func openPublisher(opts *renderOptions, lss []*model.LifeSituation, ropts render
 	return publish.Open(publish.Options{
 		Out: opts.Out, Dirs: dirs, Check: opts.Check,
 		Markers: [][]byte{[]byte(render.Marker), []byte(render.AssetMarker)},
-		Stale:   stale,
+		Stale:   stale, Within: within,
 	})
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/profiler-cx/profiler/internal/report"
 	"github.com/profiler-cx/profiler/internal/workspace"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // validateOptions are the parsed flags of `profiler validate`.
@@ -73,10 +74,15 @@ Exit codes: 0 clean (warnings allowed unless --strict), 1 findings that fail, 2 
 	f.StringVarP(&opts.Output, "output", "o", "", e.t("записать отчет в файл (итог по-прежнему в stderr)", "write the report to a file (the summary still goes to stderr)"))
 	f.StringVar(&opts.StdinName, "stdin-name", "", e.t("имя файла для документа со стандартного ввода (для сообщений и поиска ЖС)",
 		"file name for the document read from stdin (for messages and finding its life situation)"))
-	f.BoolVar(&opts.Cache, "cache", false, e.t("запоминать результаты неизмененных файлов между запусками (в "+cache.DefaultLocation+")",
+	cacheFlags(e, f, &opts.Cache, &opts.CacheFile, e.t("запоминать результаты неизмененных файлов между запусками (в "+cache.DefaultLocation+")",
 		"remember the results of unchanged files between runs (in "+cache.DefaultLocation+")"))
-	f.StringVar(&opts.CacheFile, "cache-location", cache.DefaultLocation, e.t("файл кэша для --cache", "cache file for --cache"))
 	return cmd
+}
+
+// cacheFlags adds --cache (what it does: usage) and --cache-location (validate, render).
+func cacheFlags(e *env, f *pflag.FlagSet, on *bool, location *string, usage string) {
+	f.BoolVar(on, "cache", false, usage)
+	f.StringVar(location, "cache-location", cache.DefaultLocation, e.t("файл кэша для --cache", "cache file for --cache"))
 }
 
 // cacheKeyFunc is replaced by tests to simulate another version.

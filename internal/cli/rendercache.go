@@ -1,0 +1,298 @@
+package cli
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/profiler-cx/profiler/internal/cache"
+	"github.com/profiler-cx/profiler/internal/i18n"
+	"github.com/profiler-cx/profiler/internal/load"
+	"github.com/profiler-cx/profiler/internal/model"
+	"github.com/profiler-cx/profiler/internal/parallel"
+	"github.com/profiler-cx/profiler/internal/render"
+	"github.com/profiler-cx/profiler/internal/workspace"
+)
+
+// render --cache: the input is checked with the validate cache (unchanged files are not
+// read), and a render manifest, kept beside that cache and signed the same way, records
+// what the last render of this --out was made from (each source file's content hash and
+// life situation, and what the index shows of each profile) and the size and time of
+// every page it left. When the manifest is for the same options and every page on disk is
+// as it was left, only the life situations whose files changed (added, removed, edited,
+// moved to another life situation) are read and rebuilt, with the index and the assets;
+// the other life situations' profiles reach the index as the manifest's summaries. A
+// card shows its place in the research order of its life situation, so one changed
+// profile rebuilds every page of its life situation, never more. Anything else (no or
+// another manifest, a page changed or removed by hand, most life situations changed)
+// renders everything, as render without --cache does, and writes a fresh manifest.
+
+// manifestMagic names the manifest's format; another version's manifest is not read.
+const manifestMagic = "PROFILERRENDER profiler-render/1"
+
+// renderManifest is what one render --cache left.
+type renderManifest struct {
+	Key   string
+	Files []srcFile
+	Pages map[string]pageStamp // slash path below --out → the page as left
+}
+
+// srcFile is one source document: its hash, and what the index shows of a profile.
+type srcFile struct {
+	Path   string
+	Sum    [32]byte
+	Kind   model.Kind
+	LS     string // the life situation's id (its own, or the profile's)
+	ID     string
+	Title  string
+	Status model.Status
+	Stage  model.Stage
+}
+
+type pageStamp struct{ Size, Mtime int64 }
+
+// manifestPath is where the manifest of a format is kept: beside the validate cache, one
+// per format, so that md and html renders of one workspace do not undo each other.
+func manifestPath(opts *renderOptions) string {
+	return opts.CacheFile + ".render-" + opts.Format
+}
+
+// renderCached is render --cache for an md or html site.
+func renderCached(opts *renderOptions) error {
+	c := cache.Open(opts.CacheFile, cacheKeyFunc())
+	res := workspace.Check(opts.Paths, workspace.Options{Keep: workspace.KeepFacts, Cache: c})
+	for _, w := range c.Warnings() {
+		opts.printWarning(w.In(opts.lang))
+	}
+	if err := c.Save(); err != nil {
+		opts.printWarning(i18n.Msg("не удалось записать кэш %s: %v", "cannot write the cache %s: %v", opts.CacheFile, err).In(opts.lang))
+	}
+	if err := opts.checkedInput(res, i18n.Text{RU: "во входных файлах есть ошибки — ничего не записано", EN: "the input has errors — nothing was written"},
+		i18n.Text{RU: "не найдено ни одного документа profiler — ничего не записано", EN: "no profiler documents found — nothing was written"}); err != nil {
+		return err
+	}
+	ropts, err := opts.renderOptions()
+	if err != nil {
+		return err
+	}
+	ropts.OutDir = opts.Out
+	if err := checkPageLang(&opts.env, opts, ropts); err != nil {
+		return err
+	}
+	key, err := manifestKey(opts)
+	if err != nil {
+		return err
+	}
+	cur := make([]srcFile, 0, len(res.Docs))
+	for _, d := range res.Docs {
+		f := srcFile{Path: d.Path, Kind: d.Kind}
+		if e := c.Used(d.Path); e != nil {
+			f.Sum = e.Sum
+			if e.Facts != nil {
+				f.LS, f.ID = e.Facts.LifeSituation, e.Facts.ID
+			}
+		}
+		if d.LS != nil {
+			f.LS = d.LS.ID
+		}
+		cur = append(cur, f)
+	}
+
+	store, blob, warns := cache.OpenSigned(manifestPath(opts), manifestMagic)
+	for _, w := range warns {
+		opts.printWarning(w.In(opts.lang))
+	}
+	old := decodeManifest(blob, key)
+	rebuild := affected(old, cur, opts.Out) // nil: everything
+
+	lss, ps, err := loadModels(cur, rebuild)
+	if err != nil {
+		return err
+	}
+	var within []string // nil: every folder
+	if rebuild != nil {
+		within = []string{}
+		for id := range rebuild {
+			within = append(within, id)
+		}
+		slices.Sort(within)
+		if ropts.Format == render.HTML {
+			within = append(within, "assets")
+		}
+		ropts.Only = func(p string) bool {
+			dir, _, sub := strings.Cut(p, "/")
+			return !sub || rebuild[dir] || dir == "assets"
+		}
+	}
+	built, err := publishSite(opts, lss, ps, ropts, within)
+	if err != nil {
+		return err
+	}
+
+	next := &renderManifest{Key: key, Files: cur, Pages: map[string]pageStamp{}}
+	if old != nil && rebuild != nil {
+		for p, st := range old.Pages {
+			if dir, _, sub := strings.Cut(p, "/"); sub && !rebuild[dir] && dir != "assets" {
+				next.Pages[p] = st
+			}
+		}
+	}
+	for _, p := range built {
+		st, err := os.Stat(filepath.Join(opts.Out, filepath.FromSlash(p)))
+		if err != nil {
+			continue // not recorded: the next run renders everything
+		}
+		next.Pages[p] = pageStamp{Size: st.Size(), Mtime: st.ModTime().UnixNano()}
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(next); err == nil {
+		if err := store.Save(buf.Bytes()); err != nil {
+			opts.printWarning(i18n.Msg("не удалось записать кэш %s: %v", "cannot write the cache %s: %v", manifestPath(opts), err).In(opts.lang))
+		}
+	}
+	opts.note(fmt.Sprintf(opts.t("profiler: %s: страниц пересобрано: %d из %d", "profiler: %s: %d of %d pages rebuilt"),
+		filepath.Clean(opts.Out), len(built), len(next.Pages)))
+	return nil
+}
+
+// manifestKey names what every page depends on besides the source files: the tool (as
+// the validate cache's key), the format, language and templates, and where the pages and
+// the sources are (pages link to the sources relatively).
+func manifestKey(opts *renderOptions) (string, error) {
+	h := sha256.New()
+	wd, _ := os.Getwd()
+	out, _ := filepath.Abs(opts.Out)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00", cacheKeyFunc(), opts.Format, opts.lang, wd, out)
+	if opts.Templates != "" {
+		err := filepath.WalkDir(opts.Templates, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := load.ReadFile(p, load.DefaultLimits)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(p), len(b))
+			h.Write(b)
+			return nil
+		})
+		if err != nil {
+			return "", ioErr("--templates: не удалось прочитать %s: %v", "--templates: cannot read %s: %v", opts.Templates, err)
+		}
+	}
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
+}
+
+// decodeManifest returns the manifest in blob when it is for key, else nil.
+func decodeManifest(blob []byte, key string) *renderManifest {
+	if blob == nil {
+		return nil
+	}
+	var m renderManifest
+	if err := gob.NewDecoder(bytes.NewReader(blob)).Decode(&m); err != nil || m.Key != key {
+		return nil
+	}
+	return &m
+}
+
+// affected returns the ids of the life situations to rebuild, or nil to rebuild all: when
+// there is no manifest, a page is not as it was left, or most life situations changed.
+func affected(old *renderManifest, cur []srcFile, out string) map[string]bool {
+	if old == nil || !pagesIntact(old.Pages, out) {
+		return nil
+	}
+	was := make(map[string]srcFile, len(old.Files))
+	for _, f := range old.Files {
+		was[f.Path] = f
+	}
+	lsCount := 0
+	ids := map[string]bool{}
+	for i, f := range cur {
+		if f.Kind == model.KindLifeSituation {
+			lsCount++
+		}
+		o, ok := was[f.Path]
+		delete(was, f.Path)
+		if ok && o.Sum == f.Sum && o.Kind == f.Kind && o.LS == f.LS && f.Sum != ([32]byte{}) {
+			cur[i].ID, cur[i].Title, cur[i].Status, cur[i].Stage = o.ID, o.Title, o.Status, o.Stage
+			continue
+		}
+		ids[f.LS] = true
+		if ok {
+			ids[o.LS] = true
+		}
+	}
+	for _, o := range was { // removed
+		ids[o.LS] = true
+	}
+	if 2*len(ids) > lsCount {
+		return nil // a full render costs no more
+	}
+	return ids
+}
+
+// pagesIntact reports whether every page is as the last render left it (a stat each).
+func pagesIntact(pages map[string]pageStamp, out string) bool {
+	paths := make([]string, 0, len(pages))
+	for p := range pages {
+		paths = append(paths, p)
+	}
+	err := parallel.For(len(paths), parallel.Workers(len(paths), 512), 256, func(_, i int) error {
+		st, err := os.Lstat(filepath.Join(out, filepath.FromSlash(paths[i])))
+		if err != nil || !st.Mode().IsRegular() || st.Size() != pages[paths[i]].Size || st.ModTime().UnixNano() != pages[paths[i]].Mtime {
+			return fs.ErrNotExist
+		}
+		return nil
+	})
+	return err == nil && len(paths) > 0
+}
+
+// loadModels reads the models render needs: every life situation, and the profiles of
+// the life situations in rebuild (all when nil); the other profiles are the manifest's
+// summaries, filled into cur. A file whose content is no longer what was checked fails
+// the run: its pages would show unchecked input.
+func loadModels(cur []srcFile, rebuild map[string]bool) ([]*model.LifeSituation, []*model.Profile, error) {
+	lss := make([]*model.LifeSituation, len(cur))
+	ps := make([]*model.Profile, len(cur))
+	err := parallel.For(len(cur), parallel.Workers(len(cur), 64), 16, func(_, i int) error {
+		f := &cur[i]
+		if f.Kind == model.KindProfile && rebuild != nil && !rebuild[f.LS] {
+			return nil
+		}
+		data, err := load.ReadFile(filepath.FromSlash(f.Path), load.DefaultLimits)
+		if err == nil && f.Sum != ([32]byte{}) && cache.Sum(data) != f.Sum {
+			err = fmt.Errorf("changed during the run")
+		}
+		if err != nil {
+			return ioErr("%s: не удалось прочитать (%v) — запустите render еще раз", "%s: cannot read (%v) — run render again", f.Path, err)
+		}
+		d := workspace.Decode(f.Path, data, load.DefaultLimits)
+		lss[i], ps[i] = d.LS, d.Profile
+		if d.Profile != nil {
+			f.ID, f.Title, f.Status, f.Stage = d.Profile.ID, d.Profile.Title, d.Profile.Status, d.Profile.Stage
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	var outLS []*model.LifeSituation
+	var outP []*model.Profile
+	for i, f := range cur {
+		switch {
+		case lss[i] != nil:
+			outLS = append(outLS, lss[i])
+		case ps[i] != nil:
+			outP = append(outP, ps[i])
+		case f.Kind == model.KindProfile:
+			outP = append(outP, &model.Profile{Path: f.Path, ID: f.ID, LifeSituation: f.LS, Title: f.Title, Status: f.Status, Stage: f.Stage})
+		}
+	}
+	return outLS, outP, nil
+}
