@@ -1,0 +1,191 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/profiler-cx/profiler/internal/corpus"
+)
+
+// render --cache after a sequence of random edits gives, byte for byte, the pages of a
+// full render; and it does rebuild only part of the site where it can.
+func TestRenderCacheDifferential(t *testing.T) {
+	for _, format := range []string{"md", "html"} {
+		t.Run(format, func(t *testing.T) {
+			ws := t.TempDir()
+			if err := corpus.GenerateWith(filepath.Join(ws, "src"), 4, 4, 7, 0); err != nil {
+				t.Fatal(err)
+			}
+			t.Chdir(ws)
+			r := rand.New(rand.NewPCG(11, uint64(len(format))))
+			run := func(args ...string) string {
+				t.Helper()
+				ios, _, _, errOut := TestIOStreams()
+				if code := Main(append([]string{"render", "src", "--format", format}, args...), ios); code != 0 {
+					t.Fatalf("render %v: exit %d\n%s", args, code, errOut)
+				}
+				return errOut.String()
+			}
+			rebuilt := regexp.MustCompile(`страниц пересобрано: (\d+) из (\d+)`)
+			partial := 0
+			for step := range 40 {
+				edit := edits[r.IntN(len(edits))]
+				what := edit.do(t, r, filepath.Join(ws, "src"))
+				msg := run("--out", "cached", "--cache", "--cache-location", "c")
+				run("--out", "full")
+				if diff := diffDirs(t, "full", "cached"); diff != "" {
+					t.Fatalf("step %d (%s: %s): cached and full renders differ: %s\n%s", step, edit.name, what, diff, msg)
+				}
+				if m := rebuilt.FindStringSubmatch(msg); m == nil {
+					t.Fatalf("step %d: no rebuilt line in %q", step, msg)
+				} else if m[1] != m[2] {
+					partial++
+				}
+			}
+			if partial < 10 {
+				t.Fatalf("only %d of 40 cached renders were partial: the cache is not used", partial)
+			}
+			// A page removed or changed by hand is restored: the next run renders it all.
+			var card string
+			filepath.WalkDir("cached", func(p string, d fs.DirEntry, err error) error {
+				if card == "" && d.Type().IsRegular() && strings.Count(filepath.ToSlash(p), "/") == 2 {
+					card = p
+				}
+				return nil
+			})
+			os.Remove(card)
+			run("--out", "cached", "--cache", "--cache-location", "c")
+			if diff := diffDirs(t, "full", "cached"); diff != "" {
+				t.Fatalf("after removing %s: %s", card, diff)
+			}
+		})
+	}
+}
+
+// edits change a workspace the way analysts do; each keeps it valid.
+var edits = []struct {
+	name string
+	do   func(t *testing.T, r *rand.Rand, src string) string
+}{
+	{"title", func(t *testing.T, r *rand.Rand, src string) string {
+		p := pick(t, r, src, "profiles/*.yaml")
+		replaceLine(t, p, "title: ", func(v string) string { return fmt.Sprintf("%s (правка %d)", v, r.IntN(1000)) })
+		return p
+	}},
+	{"stage", func(t *testing.T, r *rand.Rand, src string) string { // later stages need more fields
+		p := pick(t, r, src, "profiles/*.yaml")
+		replaceLine(t, p, "stage: ", func(string) string { return "segment" })
+		return p
+	}},
+	{"capacity", func(t *testing.T, r *rand.Rand, src string) string { // moves the profile in the research order
+		p := pick(t, r, src, "profiles/*.yaml")
+		replaceLine(t, p, "    value: ", func(string) string { return fmt.Sprint(1 + r.IntN(90000)) })
+		return p
+	}},
+	{"add", func(t *testing.T, r *rand.Rand, src string) string {
+		p := pick(t, r, src, "profiles/*.yaml")
+		id := strings.TrimSuffix(filepath.Base(p), ".yaml") + fmt.Sprintf("-kopiya-%d", r.IntN(100000))
+		data, _ := os.ReadFile(p)
+		np := filepath.Join(filepath.Dir(p), id+".yaml")
+		os.WriteFile(np, data, 0o644)
+		replaceLine(t, np, "id: ", func(string) string { return id })
+		return np
+	}},
+	{"remove", func(t *testing.T, r *rand.Rand, src string) string {
+		p := pick(t, r, src, "profiles/*.yaml")
+		if ps, _ := filepath.Glob(filepath.Join(filepath.Dir(p), "*.yaml")); len(ps) > 1 {
+			os.Remove(p)
+		}
+		return p
+	}},
+	{"rename", func(t *testing.T, r *rand.Rand, src string) string {
+		p := pick(t, r, src, "profiles/*.yaml")
+		id := fmt.Sprintf("pereimenovan-%d", r.IntN(100000))
+		np := filepath.Join(filepath.Dir(p), id+".yaml")
+		os.Rename(p, np)
+		replaceLine(t, np, "id: ", func(string) string { return id })
+		return np
+	}},
+	{"life situation", func(t *testing.T, r *rand.Rand, src string) string {
+		p := pick(t, r, src, "life-situation.yaml")
+		replaceLine(t, p, "title: ", func(v string) string { return fmt.Sprintf("%s (правка %d)", v, r.IntN(1000)) })
+		return p
+	}},
+	{"touch", func(t *testing.T, r *rand.Rand, src string) string { // same content, new time
+		p := pick(t, r, src, "profiles/*.yaml")
+		data, _ := os.ReadFile(p)
+		os.WriteFile(p, data, 0o644)
+		return p
+	}},
+	{"nothing", func(*testing.T, *rand.Rand, string) string { return "" }},
+}
+
+// pick returns a random file matching pattern below one of src's life-situation folders.
+func pick(t *testing.T, r *rand.Rand, src, pattern string) string {
+	t.Helper()
+	ps, _ := filepath.Glob(filepath.Join(src, "*", pattern))
+	if len(ps) == 0 {
+		t.Fatalf("no %s in %s", pattern, src)
+	}
+	slices.Sort(ps)
+	return ps[r.IntN(len(ps))]
+}
+
+// replaceLine replaces the value of the first line starting with prefix.
+func replaceLine(t *testing.T, p, prefix string, value func(old string) string) {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	for i, l := range lines {
+		if v, ok := strings.CutPrefix(l, prefix); ok {
+			lines[i] = prefix + value(v)
+			break
+		}
+	}
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// diffDirs describes the first difference between the files of two folders, or "".
+func diffDirs(t *testing.T, a, b string) string {
+	t.Helper()
+	files := func(dir string) map[string][]byte {
+		m := map[string][]byte{}
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				rel, _ := filepath.Rel(dir, p)
+				m[filepath.ToSlash(rel)], _ = os.ReadFile(p)
+			}
+			return nil
+		})
+		return m
+	}
+	fa, fb := files(a), files(b)
+	for p, x := range fa {
+		y, ok := fb[p]
+		switch {
+		case !ok:
+			return p + " missing in " + b
+		case !bytes.Equal(x, y):
+			return p + " differs"
+		}
+	}
+	for p := range fb {
+		if _, ok := fa[p]; !ok {
+			return p + " only in " + b
+		}
+	}
+	return ""
+}
