@@ -304,7 +304,10 @@ func checkCached(t target, data []byte, meta cache.Meta, opts Options) *Doc {
 	}
 	sum := cache.Sum(data)
 	if e := opts.Cache.Get(t.display, sum); e != nil {
-		if e.Meta != meta { // same content, new metadata (touched, checked out again)
+		// Same content, new metadata (touched, checked out again), or the entry was too
+		// close to its file's change to be trusted by metadata: stamped with this run, the
+		// next run need not read the file again.
+		if e.Meta != meta || e.Checked != opts.Cache.Start() {
 			e = e.Refreshed(meta, opts.Cache.Start())
 			opts.Cache.Put(t.display, e)
 		}
