@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"fmt"
 	"io/fs"
 	"os"
@@ -40,7 +38,7 @@ const manifestMagic = "PROFILERRENDER profiler-render/1"
 type renderManifest struct {
 	Key   string
 	Files []srcFile
-	Pages map[string]pageStamp // slash path below --out → the page as left
+	Pages []pageStamp
 }
 
 // srcFile is one source document: its hash, and what the index shows of a profile.
@@ -55,7 +53,11 @@ type srcFile struct {
 	Stage  model.Stage
 }
 
-type pageStamp struct{ Size, Mtime int64 }
+// pageStamp is a page (slash path below --out) as the render left it.
+type pageStamp struct {
+	Path        string
+	Size, Mtime int64
+}
 
 // manifestPath is where the manifest of a format is kept: beside the validate cache, one
 // per format, so that md and html renders of one workspace do not undo each other.
@@ -135,11 +137,11 @@ func renderCached(opts *renderOptions) error {
 		return err
 	}
 
-	next := &renderManifest{Key: key, Files: cur, Pages: map[string]pageStamp{}}
+	next := &renderManifest{Key: key, Files: cur}
 	if old != nil && rebuild != nil {
-		for p, st := range old.Pages {
-			if dir, _, sub := strings.Cut(p, "/"); sub && !rebuild[dir] && dir != "assets" {
-				next.Pages[p] = st
+		for _, pg := range old.Pages {
+			if dir, _, sub := strings.Cut(pg.Path, "/"); sub && !rebuild[dir] && dir != "assets" {
+				next.Pages = append(next.Pages, pg)
 			}
 		}
 	}
@@ -148,13 +150,10 @@ func renderCached(opts *renderOptions) error {
 		if err != nil {
 			continue // not recorded: the next run renders everything
 		}
-		next.Pages[p] = pageStamp{Size: st.Size(), Mtime: st.ModTime().UnixNano()}
+		next.Pages = append(next.Pages, pageStamp{Path: p, Size: st.Size(), Mtime: st.ModTime().UnixNano()})
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(next); err == nil {
-		if err := store.Save(buf.Bytes()); err != nil {
-			opts.printWarning(i18n.Msg("не удалось записать кэш %s: %v", "cannot write the cache %s: %v", manifestPath(opts), err).In(opts.lang))
-		}
+	if err := store.Save(next.encode()); err != nil {
+		opts.printWarning(i18n.Msg("не удалось записать кэш %s: %v", "cannot write the cache %s: %v", manifestPath(opts), err).In(opts.lang))
 	}
 	opts.note(fmt.Sprintf(opts.t("profiler: %s: страниц пересобрано: %d из %d", "profiler: %s: %d of %d pages rebuilt"),
 		filepath.Clean(opts.Out), len(built), len(next.Pages)))
@@ -187,18 +186,6 @@ func manifestKey(opts *renderOptions) (string, error) {
 		}
 	}
 	return fmt.Sprintf("%x", h.Sum(nil)), nil
-}
-
-// decodeManifest returns the manifest in blob when it is for key, else nil.
-func decodeManifest(blob []byte, key string) *renderManifest {
-	if blob == nil {
-		return nil
-	}
-	var m renderManifest
-	if err := gob.NewDecoder(bytes.NewReader(blob)).Decode(&m); err != nil || m.Key != key {
-		return nil
-	}
-	return &m
 }
 
 // affected returns the ids of the life situations to rebuild, or nil to rebuild all: when
@@ -238,19 +225,16 @@ func affected(old *renderManifest, cur []srcFile, out string) map[string]bool {
 }
 
 // pagesIntact reports whether every page is as the last render left it (a stat each).
-func pagesIntact(pages map[string]pageStamp, out string) bool {
-	paths := make([]string, 0, len(pages))
-	for p := range pages {
-		paths = append(paths, p)
-	}
-	err := parallel.For(len(paths), parallel.Workers(len(paths), 512), 256, func(_, i int) error {
-		st, err := os.Lstat(filepath.Join(out, filepath.FromSlash(paths[i])))
-		if err != nil || !st.Mode().IsRegular() || st.Size() != pages[paths[i]].Size || st.ModTime().UnixNano() != pages[paths[i]].Mtime {
+func pagesIntact(pages []pageStamp, out string) bool {
+	err := parallel.For(len(pages), parallel.Workers(len(pages), 512), 256, func(_, i int) error {
+		pg := pages[i]
+		st, err := os.Lstat(filepath.Join(out, filepath.FromSlash(pg.Path)))
+		if err != nil || !st.Mode().IsRegular() || st.Size() != pg.Size || st.ModTime().UnixNano() != pg.Mtime {
 			return fs.ErrNotExist
 		}
 		return nil
 	})
-	return err == nil && len(paths) > 0
+	return err == nil && len(pages) > 0
 }
 
 // loadModels reads the models render needs: every life situation, and the profiles of
