@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The HTML encoder: the same page model as Markdown, written by html/template (which
@@ -29,15 +30,17 @@ var assetFiles = []string{AssetCSS, AssetJS, AssetIndex}
 
 func parseHTMLTemplates(r *renderer, over fs.FS) (*htmltemplate.Template, error) {
 	root := htmltemplate.New("").Funcs(htmltemplate.FuncMap{
-		"cardBody": r.cardBody,
-		"fmtChart": func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
-		"join":     strings.Join,
-		"add2":     func(a, b float64) float64 { return a + b },
-		"sub2":     func(a, b float64) float64 { return a - b },
-		"half":     func(a float64) float64 { return a / 2 },
-		"lower":    strings.ToLower,
-		"inc":      func(i int) int { return i + 1 }, // 1-based numbers of the overlap matrix
-		"cardView": func(v htmlView, c *CardPage) htmlView { v.Page, v.Print = c, true; return v },
+		"cardBody":         r.cardBody,
+		"indexCountRows":   indexCountRows,
+		"indexProfileRows": indexProfileRows,
+		"fmtChart":         func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+		"join":             strings.Join,
+		"add2":             func(a, b float64) float64 { return a + b },
+		"sub2":             func(a, b float64) float64 { return a - b },
+		"half":             func(a float64) float64 { return a / 2 },
+		"lower":            strings.ToLower,
+		"inc":              func(i int) int { return i + 1 }, // 1-based numbers of the overlap matrix
+		"cardView":         func(v htmlView, c *CardPage) htmlView { v.Page, v.Print = c, true; return v },
 	})
 	for _, name := range HTMLTemplateNames {
 		src, err := templateSource(over, name)
@@ -166,29 +169,57 @@ func (r *renderer) asset(name string, x *IndexPage) ([]byte, error) {
 	case AssetIndex:
 		// The filter's data: per profile its key (ls/id), what the text filter searches,
 		// and the ids the selects compare. Shipped as a script, not fetched: file:// forbids
-		// fetching. json.Marshal escapes <, > and & (and U+2028/9), so no text can end the
+		// fetching. Written as json.Marshal wrote it (jsonString), so no text can end the
 		// script or break out of the string.
-		type row struct {
-			K string `json:"k"`
-			T string `json:"t"`
-			L string `json:"l"`
-			S string `json:"s"`
-			G string `json:"g"`
-		}
-		rows := make([]row, len(x.Profiles))
+		var b strings.Builder
+		b.Grow(len(x.Profiles)*192 + 32)
+		b.WriteString("window.profilerIndex = [")
 		for i, p := range x.Profiles {
-			rows[i] = row{K: p.LSID + "/" + p.ID,
-				T: strings.ToLower(p.Card.Text + " " + p.LS.Text + " " + p.Status + " " + p.Stage), L: p.LSID, S: p.StatusID, G: p.StageID}
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(`{"k":`)
+			jsonString(&b, p.LSID+"/"+p.ID)
+			b.WriteString(`,"t":`)
+			jsonString(&b, strings.ToLower(p.Card.Text+" "+p.LS.Text+" "+p.Status+" "+p.Stage))
+			b.WriteString(`,"l":`)
+			jsonString(&b, p.LSID)
+			b.WriteString(`,"s":`)
+			jsonString(&b, p.StatusID)
+			b.WriteString(`,"g":`)
+			jsonString(&b, p.StageID)
+			b.WriteByte('}')
 		}
-		js, err := json.Marshal(rows)
-		if err != nil {
-			return nil, err
-		}
-		body = append(append([]byte("window.profilerIndex = "), js...), ";\n"...)
+		b.WriteString("];\n")
+		body = []byte(b.String())
 	}
 	out := make([]byte, 0, len(body)+64)
 	out = append(out, AssetMarker+"; do not edit */\n"...)
 	return append(out, body...), nil
+}
+
+// jsonString writes s as json.Marshal writes a string: as it is when nothing in it needs
+// escaping (the usual case, and the cheap one for thousands of rows), else through
+// json.Marshal itself (it escapes quotes, backslashes, control characters, <, >, &,
+// U+2028/9 and invalid UTF-8).
+func jsonString(b *strings.Builder, s string) {
+	plain := utf8.ValidString(s)
+	for i := 0; plain && i < len(s); i++ {
+		c := s[i]
+		plain = c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' &&
+			!(c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9))
+	}
+	if plain {
+		b.WriteByte('"')
+		b.WriteString(s)
+		b.WriteByte('"')
+		return
+	}
+	js, err := json.Marshal(s)
+	if err != nil {
+		panic(err) // cannot happen: a string always marshals
+	}
+	b.Write(js)
 }
 
 // svgChart is a quadrant chart drawn as inline SVG: capacity across, satisfaction up,

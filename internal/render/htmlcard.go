@@ -177,11 +177,12 @@ func (r *renderer) cardBody(v htmlView) htmltemplate.HTML {
 }
 
 // htmlEscaper escapes text for HTML text and quoted attribute values, as html/template
-// does for text (NUL cannot occur: the loader rejects it).
-var htmlEscaper = strings.NewReplacer(`&`, "&amp;", `<`, "&lt;", `>`, "&gt;", `"`, "&#34;", `'`, "&#39;", "+", "&#43;")
+// does for text (NUL too, though the loader rejects it: the index rows are checked
+// against html/template by a fuzz test).
+var htmlEscaper = strings.NewReplacer(`&`, "&amp;", `<`, "&lt;", `>`, "&gt;", `"`, "&#34;", `'`, "&#39;", "+", "&#43;", "\x00", "\uFFFD")
 
 func esc(s string) string {
-	if strings.ContainsAny(s, `&<>"'+`) {
+	if strings.ContainsAny(s, "&<>\"'+\x00") {
 		return htmlEscaper.Replace(s)
 	}
 	return s
