@@ -171,8 +171,20 @@ func (r *renderer) asset(name string, x *IndexPage) ([]byte, error) {
 		// and the ids the selects compare. Shipped as a script, not fetched: file:// forbids
 		// fetching. Written as json.Marshal wrote it (jsonString), so no text can end the
 		// script or break out of the string.
-		var b strings.Builder
-		b.Grow(len(x.Profiles)*192 + 32)
+		// Lower-casing is rune by rune, so the words of a life situation, a status and a
+		// stage (repeated in every row) are lowered once.
+		lowered := map[string]string{}
+		lower := func(s string) string {
+			l, ok := lowered[s]
+			if !ok {
+				l = strings.ToLower(s)
+				lowered[s] = l
+			}
+			return l
+		}
+		var b bytes.Buffer
+		b.Grow(len(x.Profiles)*320 + 128)
+		b.WriteString(AssetMarker + "; do not edit */\n")
 		b.WriteString("window.profilerIndex = [")
 		for i, p := range x.Profiles {
 			if i > 0 {
@@ -181,7 +193,7 @@ func (r *renderer) asset(name string, x *IndexPage) ([]byte, error) {
 			b.WriteString(`{"k":`)
 			jsonString(&b, p.LSID+"/"+p.ID)
 			b.WriteString(`,"t":`)
-			jsonString(&b, strings.ToLower(p.Card.Text+" "+p.LS.Text+" "+p.Status+" "+p.Stage))
+			jsonString(&b, strings.ToLower(p.Card.Text)+" "+lower(p.LS.Text)+" "+lower(p.Status)+" "+lower(p.Stage))
 			b.WriteString(`,"l":`)
 			jsonString(&b, p.LSID)
 			b.WriteString(`,"s":`)
@@ -191,7 +203,7 @@ func (r *renderer) asset(name string, x *IndexPage) ([]byte, error) {
 			b.WriteByte('}')
 		}
 		b.WriteString("];\n")
-		body = []byte(b.String())
+		return b.Bytes(), nil
 	}
 	out := make([]byte, 0, len(body)+64)
 	out = append(out, AssetMarker+"; do not edit */\n"...)
@@ -202,7 +214,7 @@ func (r *renderer) asset(name string, x *IndexPage) ([]byte, error) {
 // escaping (the usual case, and the cheap one for thousands of rows), else through
 // json.Marshal itself (it escapes quotes, backslashes, control characters, <, >, &,
 // U+2028/9 and invalid UTF-8).
-func jsonString(b *strings.Builder, s string) {
+func jsonString(b *bytes.Buffer, s string) {
 	plain := utf8.ValidString(s)
 	for i := 0; plain && i < len(s); i++ {
 		c := s[i]

@@ -59,11 +59,15 @@ func FuzzIndexRows(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text, href string) {
 		checkIndexRows(t, indexOf(text, href))
-		var b strings.Builder
+		var b bytes.Buffer
 		jsonString(&b, text)
 		want, err := json.Marshal(text)
 		if err != nil || b.String() != string(want) {
 			t.Errorf("jsonString(%q) = %s, json.Marshal: %s", text, b.String(), want)
+		}
+		// index-data.js lowers the words of a row part by part.
+		if whole, parts := strings.ToLower(text+" "+href), strings.ToLower(text)+" "+strings.ToLower(href); whole != parts {
+			t.Errorf("ToLower(%q + %q) = %q, part by part %q", text, href, whole, parts)
 		}
 	})
 }
