@@ -148,8 +148,7 @@ func renderRun(opts *renderOptions) error {
 		return renderCached(opts)
 	}
 	res := workspace.Check(opts.Paths, workspace.Options{Stdin: opts.ios.In, Keep: workspace.KeepModels})
-	if err := opts.checkedInput(res, i18n.Text{RU: "во входных файлах есть ошибки — ничего не записано", EN: "the input has errors — nothing was written"},
-		i18n.Text{RU: "не найдено ни одного документа profiler — ничего не записано", EN: "no profiler documents found — nothing was written"}); err != nil {
+	if err := opts.checkedInput(res, renderInputFailed, renderInputNone); err != nil {
 		return err
 	}
 	ropts, err := opts.renderOptions()
@@ -167,6 +166,12 @@ func renderRun(opts *renderOptions) error {
 	ropts.OutDir = opts.Out
 	return renderSite(opts, lss, ps, ropts)
 }
+
+// What render and render --cache say when the checked input cannot be rendered.
+var (
+	renderInputFailed = i18n.Text{RU: "во входных файлах есть ошибки — ничего не записано", EN: "the input has errors — nothing was written"}
+	renderInputNone   = i18n.Text{RU: "не найдено ни одного документа profiler — ничего не записано", EN: "no profiler documents found — nothing was written"}
+)
 
 // checkedInput refuses input with errors (an analysis or a page of broken files would
 // mislead: the findings are printed, then failed) or with no document (none); warnings

@@ -75,8 +75,7 @@ func renderCached(opts *renderOptions) error {
 	if err := c.Save(); err != nil {
 		opts.printWarning(i18n.Msg("не удалось записать кэш %s: %v", "cannot write the cache %s: %v", opts.CacheFile, err).In(opts.lang))
 	}
-	if err := opts.checkedInput(res, i18n.Text{RU: "во входных файлах есть ошибки — ничего не записано", EN: "the input has errors — nothing was written"},
-		i18n.Text{RU: "не найдено ни одного документа profiler — ничего не записано", EN: "no profiler documents found — nothing was written"}); err != nil {
+	if err := opts.checkedInput(res, renderInputFailed, renderInputNone); err != nil {
 		return err
 	}
 	ropts, err := opts.renderOptions()
