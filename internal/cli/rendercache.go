@@ -67,14 +67,7 @@ func manifestPath(opts *renderOptions) string {
 
 // renderCached is render --cache for an md or html site.
 func renderCached(opts *renderOptions) error {
-	c := cache.Open(opts.CacheFile, cacheKeyFunc())
-	res := workspace.Check(opts.Paths, workspace.Options{Keep: workspace.KeepFacts, Cache: c})
-	for _, w := range c.Warnings() {
-		opts.printWarning(w.In(opts.lang))
-	}
-	if err := c.Save(); err != nil {
-		opts.printWarning(i18n.Msg("не удалось записать кэш %s: %v", "cannot write the cache %s: %v", opts.CacheFile, err).In(opts.lang))
-	}
+	res, c := opts.checkCached(opts.Paths, workspace.Options{Keep: workspace.KeepFacts}, opts.CacheFile)
 	if err := opts.checkedInput(res, renderInputFailed, renderInputNone); err != nil {
 		return err
 	}

@@ -151,29 +151,35 @@ func validateRun(opts *validateOptions) error {
 	return nil
 }
 
-// check checks the paths, with the --cache of earlier results when asked for; a cache
-// that cannot be read or saved costs time, not the run.
+// check checks the paths, with the --cache of earlier results when asked for.
 func (opts *validateOptions) check(stdin io.Reader) *workspace.Result {
-	var c *cache.File
-	if opts.Cache {
-		c = cache.Open(opts.CacheFile, cacheKeyFunc())
-	}
-	res := workspace.Check(opts.Paths, workspace.Options{
+	wopts := workspace.Options{
 		Stdin:      stdin,
 		StdinName:  opts.StdinName,
 		Keep:       workspace.KeepFacts,
-		Cache:      c,
 		LSProfiles: true,
-	})
-	if c != nil {
-		for _, w := range c.Warnings() {
-			opts.printWarning(w.In(opts.lang))
-		}
-		if err := c.Save(); err != nil {
-			opts.printWarning(i18n.Msg("не удалось записать кэш %s: %v", "cannot write the cache %s: %v", opts.CacheFile, err).In(opts.lang))
-		}
 	}
+	if !opts.Cache {
+		return workspace.Check(opts.Paths, wopts)
+	}
+	res, _ := opts.checkCached(opts.Paths, wopts, opts.CacheFile)
 	return res
+}
+
+// checkCached checks the paths with the cache of earlier results in file (validate --cache,
+// render --cache), and returns the cache too, which tells what each document's entry was; a
+// cache that cannot be read or saved costs time, not the run.
+func (e *env) checkCached(paths []string, wopts workspace.Options, file string) (*workspace.Result, *cache.File) {
+	c := cache.Open(file, cacheKeyFunc())
+	wopts.Cache = c
+	res := workspace.Check(paths, wopts)
+	for _, w := range c.Warnings() {
+		e.printWarning(w.In(e.lang))
+	}
+	if err := c.Save(); err != nil {
+		e.printWarning(i18n.Msg("не удалось записать кэш %s: %v", "cannot write the cache %s: %v", file, err).In(e.lang))
+	}
+	return res, c
 }
 
 // writeReport writes the report in --format to stdout, or whole to the --output file
