@@ -32,7 +32,7 @@ func parseHTMLTemplates(r *renderer, over fs.FS) (*htmltemplate.Template, error)
 	root := htmltemplate.New("").Funcs(htmltemplate.FuncMap{
 		"cardBody":         r.cardBody,
 		"indexCountRows":   indexCountRows,
-		"indexProfileRows": indexProfileRows,
+		"indexProfileRows": indexProfileRowsMark,
 		"fmtChart":         func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 		"join":             strings.Join,
 		"add2":             func(a, b float64) float64 { return a + b },
@@ -88,7 +88,11 @@ func (r *renderer) execHTML(name string, v htmlView) ([]byte, error) {
 }
 
 func (r *renderer) htmlIndex(x *IndexPage) ([]byte, error) {
-	return r.execHTML("index.html.tmpl", htmlView{Title: r.L["indexTitle"], Page: x, Index: x})
+	page, err := r.execHTML("index.html.tmpl", htmlView{Title: r.L["indexTitle"], Page: x, Index: x})
+	if err != nil {
+		return nil, err
+	}
+	return spliceProfileRows(page, x), nil
 }
 
 func (r *renderer) groups(o *OverviewPage) []htmlStatusGroup {
@@ -157,7 +161,7 @@ func titleLen(s string) int {
 }
 
 // asset returns a stylesheet or script of the site; the index data feeds the filter.
-func (r *renderer) asset(name string, x *IndexPage) ([]byte, error) {
+func (r *renderer) asset(name string, index func() *IndexPage) ([]byte, error) {
 	var body []byte
 	switch name {
 	case AssetCSS, AssetJS:
@@ -167,6 +171,7 @@ func (r *renderer) asset(name string, x *IndexPage) ([]byte, error) {
 		}
 		body = b
 	case AssetIndex:
+		x := index()
 		// The filter's data: per profile its key (ls/id), what the text filter searches,
 		// and the ids the selects compare. Shipped as a script, not fetched: file:// forbids
 		// fetching. Written as json.Marshal wrote it (jsonString), so no text can end the
@@ -182,8 +187,12 @@ func (r *renderer) asset(name string, x *IndexPage) ([]byte, error) {
 			}
 			return l
 		}
+		size := 128
+		for _, p := range x.Profiles { // the buffer's size, so that megabytes are not copied as it grows
+			size += 2*len(p.LSID) + len(p.ID) + len(p.Card.Text) + len(p.LS.Text) + len(p.Status) + len(p.Stage) + len(p.StatusID) + len(p.StageID) + 48
+		}
 		var b bytes.Buffer
-		b.Grow(len(x.Profiles)*320 + 128)
+		b.Grow(size)
 		b.WriteString(AssetMarker + "; do not edit */\n")
 		b.WriteString("window.profilerIndex = [")
 		for i, p := range x.Profiles {

@@ -8,10 +8,10 @@ import (
 	"sync"
 )
 
-// indexCountRows and indexProfileRows write the index's table rows (template "index.html.tmpl": one row per life
-// situation with its counts, one row per profile): the profile table has a row for every
-// profile of the workspace, and writing it through html/template's reflection cost more
-// than the rest of a partial render. Texts go through esc and links through escHref, so
+// indexCountRows and appendIndexProfileRows write the index's table rows (template
+// "index.html.tmpl": one row per life situation with its counts, one row per profile):
+// the profile table has a row for every profile of the workspace, and writing it through
+// html/template's reflection cost more than the rest of a partial render. Texts go through esc and links through escHref, so
 // the bytes are those html/template wrote. A custom index.html.tmpl can still lay the rows
 // out its own way from .Index.Rows and .Index.Profiles.
 func indexCountRows(x *IndexPage) htmltemplate.HTML {
@@ -32,19 +32,57 @@ func indexCountRows(x *IndexPage) htmltemplate.HTML {
 	return htmltemplate.HTML(b.String())
 }
 
-func indexProfileRows(x *IndexPage) htmltemplate.HTML {
-	var b strings.Builder
-	b.Grow(len(x.Profiles) * 256)
-	w := func(ss ...string) {
-		for _, s := range ss {
-			b.WriteString(s)
-		}
+// profileRowsMark is what the template function indexProfileRows writes: htmlIndex then
+// puts the rows in its place, straight into the page. Returned to html/template, megabytes
+// of rows were copied through fmt's buffer and the template's output again. A NUL cannot
+// come from a text (html/template writes it as U+FFFD) or stay in an attribute.
+const profileRowsMark = "\x00profiler:index-profile-rows\x00"
+
+func indexProfileRowsMark(*IndexPage) htmltemplate.HTML { return profileRowsMark }
+
+// spliceProfileRows puts the index's profile rows where the template left the mark.
+func spliceProfileRows(page []byte, x *IndexPage) []byte {
+	mark := []byte(profileRowsMark)
+	n := bytes.Count(page, mark)
+	if n == 0 {
+		return page
 	}
+	size := len(page)
 	for _, p := range x.Profiles {
-		w(`<tr data-k="`, esc(p.LSID), "/", esc(p.ID), `"><th scope="row"><a href="`, escHref(p.Card.Href), `">`, esc(p.Card.Text),
-			`</a></th><td><a href="`, escHref(p.LS.Href), `">`, esc(p.LS.Text), "</a></td><td>", esc(p.Status), "</td><td>", esc(p.Stage), "</td></tr>\n")
+		size += n * (100 + len(p.LSID) + len(p.ID) + len(p.Card.Href) + len(p.Card.Text) + len(p.LS.Href) + len(p.LS.Text) + len(p.Status) + len(p.Stage)) // the row's tags and texts unescaped
 	}
-	return htmltemplate.HTML(b.String())
+	out := make([]byte, 0, size)
+	for {
+		i := bytes.Index(page, mark)
+		if i < 0 {
+			return append(out, page...)
+		}
+		out = appendIndexProfileRows(append(out, page[:i]...), x)
+		page = page[i+len(mark):]
+	}
+}
+
+func appendIndexProfileRows(b []byte, x *IndexPage) []byte {
+	for _, p := range x.Profiles {
+		b = append(b, `<tr data-k="`...)
+		b = append(b, esc(p.LSID)...)
+		b = append(b, '/')
+		b = append(b, esc(p.ID)...)
+		b = append(b, `"><th scope="row"><a href="`...)
+		b = append(b, escHref(p.Card.Href)...)
+		b = append(b, `">`...)
+		b = append(b, esc(p.Card.Text)...)
+		b = append(b, `</a></th><td><a href="`...)
+		b = append(b, escHref(p.LS.Href)...)
+		b = append(b, `">`...)
+		b = append(b, esc(p.LS.Text)...)
+		b = append(b, "</a></td><td>"...)
+		b = append(b, esc(p.Status)...)
+		b = append(b, "</td><td>"...)
+		b = append(b, esc(p.Stage)...)
+		b = append(b, "</td></tr>\n"...)
+	}
+	return b
 }
 
 // escHref writes a link's target as html/template writes a whole href value: site links

@@ -694,6 +694,13 @@ func (b *builder) index(lss []*model.LifeSituation, byLS map[string][]*model.Pro
 		x.Stages = append(x.Stages, Choice{ID: string(s), Name: b.t(s.Name())})
 	}
 	x.Total = make([]int, len(x.Heads))
+	if b.n.ext == ".html" {
+		n := 0
+		for _, ls := range lss {
+			n += len(byLS[ls.ID])
+		}
+		x.Profiles = make([]IndexProfile, 0, n) // a row per profile: tens of thousands of appends otherwise
+	}
 	for _, ls := range lss {
 		counts := make([]int, len(x.Total))
 		for _, p := range byLS[ls.ID] {

@@ -226,6 +226,8 @@ func SiteFunc(lss []*model.LifeSituation, ps []*model.Profile, opts Options, eac
 			}
 		}
 	}
+	// The index page and the filter's data show the same rows: one per profile, built once.
+	index := sync.OnceValue(func() *IndexPage { return b.index(sorted, byLS) })
 	built := make([]int, len(pages))
 	for i := range built {
 		built[i] = i
@@ -240,9 +242,9 @@ func SiteFunc(lss []*model.LifeSituation, ps []*model.Profile, opts Options, eac
 		var err error
 		switch {
 		case pg.ls == nil && pg.path == n.index:
-			data, err = r.index(b.index(sorted, byLS))
+			data, err = r.index(index())
 		case pg.ls == nil:
-			data, err = r.asset(pg.path, b.index(sorted, byLS))
+			data, err = r.asset(pg.path, index)
 		case pg.print:
 			data, err = r.print(b.overview(pg.ls, byLS[pg.ls.ID]), b.cards(pg.ls, order[pg.ls.ID]))
 		case pg.p == nil:
