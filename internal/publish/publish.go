@@ -12,6 +12,7 @@ package publish
 import (
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"os/signal"
@@ -87,9 +88,10 @@ type Options struct {
 	Stale func(rel string) bool
 	// Check: compare only, write nothing.
 	Check bool
-	// Within, when set, limits the stale pages to Out's own files and these folders
-	// (slash paths, one level below Out): the pages of other folders are kept as they
-	// are, not given again (render --cache rebuilds only some life situations).
+	// Within, when set, limits the stale pages to these folders (slash paths, one level
+	// below Out; "." for Out's own files): the pages elsewhere are kept as they are, not
+	// given again (render --cache rebuilds only some life situations, and the index only
+	// when what it shows changed).
 	Within []string
 }
 
@@ -315,17 +317,49 @@ func (p *Publisher) compare(fsPath, display string, data []byte) (Kind, error) {
 		}
 		return Conflict, nil
 	}
-	old, err := os.ReadFile(fsPath)
-	if err != nil {
-		return 0, errorf("не удалось прочитать %s: %v", "cannot read %s: %v", display, err)
-	}
+	same, marked, err := p.holds(fsPath, data)
 	switch {
-	case bytes.Equal(old, data):
+	case err != nil:
+		return 0, errorf("не удалось прочитать %s: %v", "cannot read %s: %v", display, err)
+	case same:
 		return Unchanged, nil
-	case !p.marked(old):
+	case !marked:
 		return Conflict, nil
 	}
 	return Update, nil
+}
+
+// readBufs are the blocks holds reads in.
+var readBufs = sync.Pool{New: func() any { return new([64 << 10]byte) }}
+
+// holds reports whether the file at fsPath holds exactly data, and whether it starts with
+// one of our markers. It reads block by block and stops at the first difference: the
+// index of a large workspace is megabytes, and reading it whole cost a fresh buffer as
+// large on every render.
+func (p *Publisher) holds(fsPath string, data []byte) (same, marked bool, err error) {
+	f, err := os.Open(fsPath)
+	if err != nil {
+		return false, false, err
+	}
+	defer f.Close()
+	buf := readBufs.Get().(*[64 << 10]byte)
+	defer readBufs.Put(buf)
+	for off := 0; ; {
+		n, err := io.ReadFull(f, buf[:])
+		if off == 0 {
+			marked = p.marked(buf[:n])
+		}
+		if off+n > len(data) || !bytes.Equal(buf[:n], data[off:off+n]) {
+			return false, marked, nil
+		}
+		off += n
+		switch {
+		case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+			return off == len(data), marked, nil
+		case err != nil:
+			return false, marked, err
+		}
+	}
 }
 
 func (p *Publisher) marked(head []byte) bool {
@@ -363,6 +397,9 @@ func (p *Publisher) staleFiles() ([]Action, error) {
 		}
 		if !d.Type().IsRegular() {
 			return nil
+		}
+		if filepath.Dir(fp) == out && p.opts.Within != nil && !slices.Contains(p.opts.Within, ".") {
+			return nil // Out's own files are not rebuilt: they stay
 		}
 		rel, err := filepath.Rel(out, fp)
 		if err != nil {
