@@ -1,9 +1,11 @@
 package cache
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 )
@@ -97,6 +99,32 @@ func TestCorrupt(t *testing.T) {
 			if len(got.old) != 0 && cut < len(good) {
 				t.Fatalf("a file cut at %d of %d bytes gave %d entries", cut, len(good), len(got.old))
 			}
+		}
+	}
+}
+
+// Runs that create the key at once all get the same whole key: none reads it half-written
+// (render --cache opens its manifest while the input is checked, two hooks run at once).
+func TestSecretCreatedOnce(t *testing.T) {
+	for round := range 20 {
+		dir := t.TempDir()
+		old := SecretDir
+		SecretDir = func() (string, error) { return filepath.Join(dir, "profiler"), nil }
+		keys := make([][]byte, 8)
+		errs := make([]error, len(keys))
+		var wg sync.WaitGroup
+		for i := range keys {
+			wg.Go(func() { keys[i], errs[i] = loadSecret() })
+		}
+		wg.Wait()
+		SecretDir = old
+		for i := range keys {
+			if errs[i] != nil || len(keys[i]) != 32 || !bytes.Equal(keys[i], keys[0]) {
+				t.Fatalf("round %d, run %d: key %x, error %v; first run's key %x", round, i, keys[i], errs[i], keys[0])
+			}
+		}
+		if ents, _ := os.ReadDir(filepath.Join(dir, "profiler")); len(ents) != 1 {
+			t.Fatalf("round %d: %d files beside the key, want none", round, len(ents)-1)
 		}
 	}
 }

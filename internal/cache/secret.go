@@ -22,44 +22,51 @@ var SecretDir = func() (string, error) {
 }
 
 // loadSecret returns this user's cache key, creating it (32 random bytes, mode 0600) the
-// first time. Two runs creating it at once agree: the key is created with a hard link
-// that fails if the other run was first, and then read.
+// first time. Two runs creating it at once (render --cache reads its manifest while the
+// input is checked; two runs of a pre-commit hook) agree on one key.
 func loadSecret() ([]byte, error) {
 	dir, err := SecretDir()
 	if err != nil {
 		return nil, err
 	}
 	p := filepath.Join(dir, "cache-key")
-	for range 2 {
-		b, err := load.ReadFile(p, load.Limits{MaxBytes: 1024})
-		if err == nil && len(b) >= 32 {
-			return b, nil
-		}
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, err
-		}
-		key := make([]byte, 32)
-		rand.Read(key)
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, err
-		}
-		// Not atomicfile: the key lives outside any workspace, where its link rules
-		// (and a ~/.cache that is itself a link) do not apply. O_EXCL: the first run wins.
-		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		_, err = f.Write(key)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(p)
-			return nil, err
-		}
+	if b, err := readKey(p); !errors.Is(err, fs.ErrNotExist) {
+		return b, err
 	}
-	return nil, errors.New(p + " is shorter than 32 bytes: remove it")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	// Not atomicfile: the key lives outside any workspace, where its link rules (and a
+	// ~/.cache that is itself a link) do not apply. The key is written whole under a
+	// temporary name (mode 0600), then linked: the link fails if another run was first,
+	// and no run ever reads a half-written key.
+	tmp, err := os.CreateTemp(dir, ".cache-key-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(tmp.Name())
+	key := make([]byte, 32)
+	rand.Read(key)
+	_, err = tmp.Write(key)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch err := os.Link(tmp.Name(), p); {
+	case errors.Is(err, fs.ErrExist):
+		return readKey(p) // the other run's
+	case err != nil:
+		return nil, err
+	}
+	return key, nil
+}
+
+func readKey(p string) ([]byte, error) {
+	b, err := load.ReadFile(p, load.Limits{MaxBytes: 1024})
+	if err == nil && len(b) < 32 {
+		return nil, errors.New(p + " is shorter than 32 bytes: remove it")
+	}
+	return b, err
 }
