@@ -24,12 +24,15 @@ import (
 // life situation, and what the index shows of each profile) and the size and time of
 // every page it left. When the manifest is for the same options and every page on disk is
 // as it was left, only the life situations whose files changed (added, removed, edited,
-// moved to another life situation) are read and rebuilt, with the index and the assets;
-// the other life situations' profiles reach the index as the manifest's summaries. A
-// card shows its place in the research order of its life situation, so one changed
-// profile rebuilds every page of its life situation, never more. Anything else (no or
-// another manifest, a page changed or removed by hand, most life situations changed)
-// renders everything, as render without --cache does, and writes a fresh manifest.
+// moved to another life situation) are read and rebuilt; the other life situations'
+// profiles reach the index as the manifest's summaries. A card shows its place in the
+// research order of its life situation, so one changed profile rebuilds every page of its
+// life situation, never more. The index (and the HTML assets with its filter's data) is
+// rebuilt only when what it shows changed: a file added or removed, a life situation's
+// title, a profile's id, title, status or stage. Anything else (no or another manifest,
+// a page changed or removed by hand, most life situations changed) renders everything,
+// as render without --cache does, and writes a fresh manifest. The manifest is read and
+// the pages' stamps are checked while the input is checked.
 
 // manifestMagic names the manifest's format; another version's manifest is not read.
 const manifestMagic = "PROFILERRENDER profiler-render/1"
@@ -41,16 +44,21 @@ type renderManifest struct {
 	Pages []pageStamp
 }
 
-// srcFile is one source document: its hash, and what the index shows of a profile.
+// srcFile is one source document: its hash, and what the index shows of it.
 type srcFile struct {
 	Path   string
 	Sum    [32]byte
 	Kind   model.Kind
 	LS     string // the life situation's id (its own, or the profile's)
-	ID     string
-	Title  string
+	ID     string // a profile's
+	Title  string // a profile's or a life situation's
 	Status model.Status
 	Stage  model.Stage
+}
+
+// shown is what the index shows of a file.
+func (f *srcFile) shown() srcFile {
+	return srcFile{Path: f.Path, Kind: f.Kind, LS: f.LS, ID: f.ID, Title: f.Title, Status: f.Status, Stage: f.Stage}
 }
 
 // pageStamp is a page (slash path below --out) as the render left it.
@@ -67,6 +75,11 @@ func manifestPath(opts *renderOptions) string {
 
 // renderCached is render --cache for an md or html site.
 func renderCached(opts *renderOptions) error {
+	key, keyErr := manifestKey(opts)
+	var prior <-chan priorRender
+	if keyErr == nil {
+		prior = readPrior(opts, key)
+	}
 	res, c := opts.checkCached(opts.Paths, workspace.Options{Keep: workspace.KeepFacts}, opts.CacheFile)
 	if err := opts.checkedInput(res, renderInputFailed, renderInputNone); err != nil {
 		return err
@@ -79,9 +92,8 @@ func renderCached(opts *renderOptions) error {
 	if err := checkPageLang(&opts.env, opts, ropts); err != nil {
 		return err
 	}
-	key, err := manifestKey(opts)
-	if err != nil {
-		return err
+	if keyErr != nil {
+		return keyErr
 	}
 	cur := make([]srcFile, 0, len(res.Docs))
 	for _, d := range res.Docs {
@@ -98,31 +110,22 @@ func renderCached(opts *renderOptions) error {
 		cur = append(cur, f)
 	}
 
-	store, blob, warns := cache.OpenSigned(manifestPath(opts), manifestMagic)
-	for _, w := range warns {
+	pr := <-prior
+	for _, w := range pr.warns {
 		opts.printWarning(w.In(opts.lang))
 	}
-	old := decodeManifest(blob, key)
-	rebuild := affected(old, cur, opts.Out) // nil: everything
-
+	old := pr.manifest
+	var rebuild map[string]bool // nil: everything
+	if pr.intact {
+		rebuild = affected(old, cur)
+	}
 	lss, ps, err := loadModels(cur, rebuild)
 	if err != nil {
 		return err
 	}
 	var within []string // nil: every folder
 	if rebuild != nil {
-		within = []string{}
-		for id := range rebuild {
-			within = append(within, id)
-		}
-		slices.Sort(within)
-		if ropts.Format == render.HTML {
-			within = append(within, "assets")
-		}
-		ropts.Only = func(p string) bool {
-			dir, _, sub := strings.Cut(p, "/")
-			return !sub || rebuild[dir] || dir == "assets"
-		}
+		within, ropts.Only = scope(rebuild, !sameIndex(old.Files, cur), ropts.Format)
 	}
 	built, err := publishSite(opts, lss, ps, ropts, within)
 	if err != nil {
@@ -130,9 +133,9 @@ func renderCached(opts *renderOptions) error {
 	}
 
 	next := &renderManifest{Key: key, Files: cur}
-	if old != nil && rebuild != nil {
+	if rebuild != nil {
 		for _, pg := range old.Pages {
-			if dir, _, sub := strings.Cut(pg.Path, "/"); sub && !rebuild[dir] && dir != "assets" {
+			if !ropts.Only(pg.Path) { // not rebuilt: as it was
 				next.Pages = append(next.Pages, pg)
 			}
 		}
@@ -144,12 +147,32 @@ func renderCached(opts *renderOptions) error {
 		}
 		next.Pages = append(next.Pages, pageStamp{Path: p, Size: st.Size(), Mtime: st.ModTime().UnixNano()})
 	}
-	if err := store.Save(next.encode()); err != nil {
+	if err := pr.store.Save(next.encode()); err != nil {
 		opts.printWarning(i18n.Msg("не удалось записать кэш %s: %v", "cannot write the cache %s: %v", manifestPath(opts), err).In(opts.lang))
 	}
 	opts.note(fmt.Sprintf(opts.t("profiler: %s: страниц пересобрано: %d из %d", "profiler: %s: %d of %d pages rebuilt"),
 		filepath.Clean(opts.Out), len(built), len(next.Pages)))
 	return nil
+}
+
+// priorRender is what the last render --cache of this --out left, read while the input
+// is checked: its manifest (nil when there is none, or it is for other options), and
+// whether every page it left is still as it was.
+type priorRender struct {
+	store    *cache.Signed
+	manifest *renderManifest
+	intact   bool
+	warns    []i18n.Text
+}
+
+func readPrior(opts *renderOptions, key string) <-chan priorRender {
+	ch := make(chan priorRender, 1)
+	go func() {
+		store, blob, warns := cache.OpenSigned(manifestPath(opts), manifestMagic)
+		m := decodeManifest(blob, key)
+		ch <- priorRender{store: store, manifest: m, warns: warns, intact: m != nil && pagesIntact(m.Pages, opts.Out)}
+	}()
+	return ch
 }
 
 // manifestKey names what every page depends on besides the source files: the tool (as
@@ -180,12 +203,9 @@ func manifestKey(opts *renderOptions) (string, error) {
 	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }
 
-// affected returns the ids of the life situations to rebuild, or nil to rebuild all: when
-// there is no manifest, a page is not as it was left, or most life situations changed.
-func affected(old *renderManifest, cur []srcFile, out string) map[string]bool {
-	if old == nil || !pagesIntact(old.Pages, out) {
-		return nil
-	}
+// affected returns the ids of the life situations to rebuild, or nil to rebuild all
+// (most life situations changed), by the manifest of a render whose pages are intact.
+func affected(old *renderManifest, cur []srcFile) map[string]bool {
 	was := make(map[string]srcFile, len(old.Files))
 	for _, f := range old.Files {
 		was[f.Path] = f
@@ -214,6 +234,35 @@ func affected(old *renderManifest, cur []srcFile, out string) map[string]bool {
 		return nil // a full render costs no more
 	}
 	return ids
+}
+
+// scope returns the folders a partial render publishes into and the pages it builds:
+// those of the life situations to rebuild, and the index with the assets when it changed.
+func scope(rebuild map[string]bool, index bool, format render.Format) (within []string, only func(string) bool) {
+	within = []string{} // never nil: nil would let the publisher remove every page not built
+	for id := range rebuild {
+		within = append(within, id)
+	}
+	slices.Sort(within)
+	if index {
+		within = append(within, ".")
+		if format == render.HTML {
+			within = append(within, "assets")
+		}
+	}
+	return within, func(p string) bool {
+		dir, _, sub := strings.Cut(p, "/")
+		if !sub || dir == "assets" {
+			return index
+		}
+		return rebuild[dir]
+	}
+}
+
+// sameIndex reports whether the index shows the same of the files now as it did (in the
+// same order: both lists are in path order).
+func sameIndex(old, cur []srcFile) bool {
+	return slices.EqualFunc(old, cur, func(a, b srcFile) bool { return a.shown() == b.shown() })
 }
 
 // pagesIntact reports whether every page is as the last render left it (a stat each).
@@ -250,8 +299,11 @@ func loadModels(cur []srcFile, rebuild map[string]bool) ([]*model.LifeSituation,
 		}
 		d := workspace.Decode(f.Path, data, load.DefaultLimits)
 		lss[i], ps[i] = d.LS, d.Profile
-		if d.Profile != nil {
+		switch {
+		case d.Profile != nil:
 			f.ID, f.Title, f.Status, f.Stage = d.Profile.ID, d.Profile.Title, d.Profile.Status, d.Profile.Stage
+		case d.LS != nil:
+			f.Title = d.LS.Title
 		}
 		return nil
 	})

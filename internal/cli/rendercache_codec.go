@@ -12,7 +12,14 @@ import (
 // as long at 10,000 files).
 
 func (m *renderManifest) encode() []byte {
-	b := make([]byte, 0, 64+len(m.Files)*160+len(m.Pages)*64)
+	size := 64 + len(m.Key) // exact but for the varints' bytes: a manifest is megabytes
+	for _, f := range m.Files {
+		size += len(f.Path) + len(f.Sum) + len(f.Kind) + len(f.LS) + len(f.ID) + len(f.Title) + len(f.Status) + len(f.Stage) + 7*binary.MaxVarintLen16
+	}
+	for _, p := range m.Pages {
+		size += len(p.Path) + binary.MaxVarintLen16 + 2*binary.MaxVarintLen64
+	}
+	b := make([]byte, 0, size)
 	str := func(s string) { b = binary.AppendUvarint(b, uint64(len(s))); b = append(b, s...) }
 	b = binary.AppendUvarint(b, uint64(len(m.Key)))
 	b = append(b, m.Key...)
