@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/profiler-cx/profiler/internal/cli"
 	"github.com/profiler-cx/profiler/internal/corpus"
+	"github.com/profiler-cx/profiler/internal/gctune"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/serve"
 )
@@ -20,8 +22,14 @@ import (
 //	go test -run '^$' -bench . -benchtime=1x ./internal/serve
 const benchLS, benchPerLS = 100, 100
 
+// benchCorpus makes the corpus, and runs the benchmark with the collector settings of the
+// binary (internal/gctune), as the workspace benchmarks do: the figures are those of
+// `profiler serve` and `profiler render`, not of the runtime's defaults.
 func benchCorpus(b *testing.B) string {
 	b.Helper()
+	gc, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
+	gctune.Tune()
+	b.Cleanup(func() { debug.SetGCPercent(gc); debug.SetMemoryLimit(limit) })
 	dir := filepath.Join(b.TempDir(), "corpus")
 	if err := corpus.GenerateWith(dir, benchLS, benchPerLS, 1, 0); err != nil {
 		b.Fatal(err)

@@ -13,16 +13,20 @@ import (
 )
 
 // BenchmarkRenderCache: `profiler render --cache` of the benchmark corpus after one
-// profile changed (its title), into a site the previous run left: the check with the
-// validate cache, the pages of that profile's life situation and the index.
+// profile changed, into a site the previous run left: the check with the validate cache,
+// the pages of that profile's life situation, and the index when it shows the change.
+// change=title is the worst case (the index and its filter's data are rewritten);
+// change=content edits a number in the profile (its life situation's pages only).
 // format=validate is `profiler validate --cache` after the same change, the part of the
 // run render --cache shares (measured in the same run: on a busy machine compare ratios).
 // Run once:
 //
-//	go test -run '^$' -bench RenderCache -benchtime=5x ./internal/serve
+//	go test -run '^$' -bench RenderCache -benchtime=10x ./internal/serve
 func BenchmarkRenderCache(b *testing.B) {
-	for _, format := range []string{"validate", "md", "html"} {
-		b.Run("format="+format, func(b *testing.B) {
+	for _, c := range []struct{ format, change string }{
+		{"validate", "title"}, {"md", "title"}, {"html", "title"}, {"html", "content"},
+	} {
+		b.Run("format="+c.format+"/change="+c.change, func(b *testing.B) {
 			old := cache.SecretDir
 			key := b.TempDir()
 			cache.SecretDir = func() (string, error) { return key, nil }
@@ -32,8 +36,8 @@ func BenchmarkRenderCache(b *testing.B) {
 			render := func() string {
 				var stderr bytes.Buffer
 				ios := cli.IOStreams{Out: &bytes.Buffer{}, ErrOut: &stderr, In: strings.NewReader("")}
-				args := []string{"render", "--format", format, dir, "--out", filepath.Join(tmp, "out"), "--cache", "--cache-location", filepath.Join(tmp, "cache")}
-				if format == "validate" {
+				args := []string{"render", "--format", c.format, dir, "--out", filepath.Join(tmp, "out"), "--cache", "--cache-location", filepath.Join(tmp, "cache")}
+				if c.format == "validate" {
 					args = []string{"validate", dir, "--cache", "--cache-location", filepath.Join(tmp, "cache")}
 				}
 				if code := cli.Main(args, ios); code != 0 {
@@ -49,12 +53,19 @@ func BenchmarkRenderCache(b *testing.B) {
 			}
 			prof := profs[len(profs)/2]
 			src := read(b, prof)
+			edit := func(i int) string { return withTitle(src, fmt.Sprintf("Измененный профиль %d", i)) }
+			pages := `пересобрано: 1\d\d из 1\d{4}` // the life situation's and the index's
+			if c.change == "content" {
+				edit = func(i int) string { return withLine(src, "    value: ", fmt.Sprint(1000+i)) }
+				pages = `пересобрано: 10\d из 1\d{4}` // the life situation's only
+			}
+			partial := regexp.MustCompile(pages)
 			defer reportCPU(b)()
 			b.ResetTimer()
 			for i := range b.N {
-				saveByRename(b, prof, []byte(withTitle(src, fmt.Sprintf("Измененный профиль %d", i))))
-				if msg := render(); format != "validate" && !regexp.MustCompile(`пересобрано: \d{3} из \d{5}`).MatchString(msg) {
-					b.Fatalf("not a partial render: %s", msg)
+				saveByRename(b, prof, []byte(edit(i)))
+				if msg := render(); c.format != "validate" && !partial.MatchString(msg) {
+					b.Fatalf("not the partial render expected (%s): %s", pages, msg)
 				}
 			}
 		})

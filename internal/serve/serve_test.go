@@ -96,15 +96,18 @@ func read(t testing.TB, path string) string {
 	return string(b)
 }
 
-func withTitle(src, title string) string {
-	var out []string
-	for _, l := range strings.Split(src, "\n") {
-		if strings.HasPrefix(l, "title: ") {
-			l = "title: " + title
+func withTitle(src, title string) string { return withLine(src, "title: ", title) }
+
+// withLine gives the first line starting with prefix the value.
+func withLine(src, prefix, value string) string {
+	lines := strings.Split(src, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, prefix) {
+			lines[i] = prefix + value
+			break
 		}
-		out = append(out, l)
 	}
-	return strings.Join(out, "\n")
+	return strings.Join(lines, "\n")
 }
 
 // events reads the reload events of the stream into a channel.
