@@ -66,17 +66,23 @@ func forgedText(path string) i18n.Text {
 		"the cache %s was not written by this user or was changed: it is not used and will be rewritten (a cache is personal: never commit or share it)", path)
 }
 
-// OpenSigned reads the blob kept at path under magic (a line naming its kind and
-// version). The blob is nil when there is none or it cannot be trusted; warnings say
-// why when that is worth saying (a forged or foreign file, not a missing one).
+// OpenSigned reads the blob kept at path under magic (a line naming its kind, a space,
+// and its version). The blob is nil when there is none or it cannot be trusted; warnings
+// say why when that is worth saying (a forged or foreign file, not a missing one). A file
+// of the same kind in another version is replaced silently, as the validate cache of
+// another version is: an upgrade must not leave a cache that is never written again.
 func OpenSigned(path, magic string) (s *Signed, blob []byte, warnings []i18n.Text) {
 	s = &Signed{path: path, magic: []byte(magic + "\n")}
-	data, secret, w := readTrusted(path, s.magic)
+	kind := s.magic
+	if i := bytes.IndexByte(kind, ' '); i >= 0 {
+		kind = kind[:i+1]
+	}
+	data, secret, w := readTrusted(path, kind)
 	s.secret = secret
 	if w != nil {
 		return s, nil, []i18n.Text{*w}
 	}
-	if len(data) < len(s.magic)+sha256.Size {
+	if !bytes.HasPrefix(data, s.magic) || len(data) < len(s.magic)+sha256.Size {
 		return s, nil, nil
 	}
 	body, mac := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
