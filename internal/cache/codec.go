@@ -3,6 +3,7 @@ package cache
 import (
 	"encoding/binary"
 	"errors"
+	"unsafe"
 
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
@@ -71,12 +72,16 @@ func (r *reader) count() int {
 	return int(n)
 }
 
+// str returns the string that shares the cache file's bytes rather than copying them:
+// a warm run decodes every entry, and copying their strings was most of what it
+// allocated, each fresh page a fault in a new process. The file's bytes are never
+// written after the read (Save copies unchanged entries from them as they are).
 func (r *reader) str() string {
 	n := r.count()
-	if r.err != nil {
+	if r.err != nil || n == 0 {
 		return ""
 	}
-	s := string(r.b[:n])
+	s := unsafe.String(&r.b[0], n)
 	r.b = r.b[n:]
 	return s
 }

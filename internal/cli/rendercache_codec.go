@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/binary"
 	"errors"
+	"unsafe"
 
 	"github.com/profiler-cx/profiler/internal/model"
 )
@@ -80,7 +81,15 @@ func (r *manifestReader) bytes(n uint64) []byte {
 	return out
 }
 
-func (r *manifestReader) str() string { return string(r.bytes(r.uint())) }
+// str shares the manifest's bytes, as the validate cache's reader does (they are never
+// written after the read): a warm run decodes every file's and page's record.
+func (r *manifestReader) str() string {
+	b := r.bytes(r.uint())
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
 
 // count reads a number of records, each at least min bytes long.
 func (r *manifestReader) count(min int) int {
