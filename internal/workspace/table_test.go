@@ -33,8 +33,8 @@ func TestBenchTable(t *testing.T) {
 
 	var rows []string
 	rows = append(rows,
-		"| files | parse-only | validate | ratio | validate, binary (CPU) | µs/file | peak RSS | --cache, 1 file changed (CPU) |"+map[bool]string{true: " clean corpus: render ÷ validate (binaries) |", false: ""}[renderOK],
-		"| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"+map[bool]string{true: " ---: |", false: ""}[renderOK])
+		"| files | parse-only | validate | ratio | validate, binary (CPU) | µs/file | peak RSS | --cache, 1 file changed (CPU) |"+map[bool]string{true: " clean corpus: render ÷ validate (binaries) | render --cache html, 1 title changed (CPU) |", false: ""}[renderOK],
+		"| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"+map[bool]string{true: " ---: | ---: |", false: ""}[renderOK])
 	for _, c := range cs {
 		var parse, check, binWall, binCPU, warm, warmCPU, render []time.Duration
 		var rss int64
@@ -64,8 +64,9 @@ func TestBenchTable(t *testing.T) {
 			warm, warmCPU = append(warm, d), append(warmCPU, cpu)
 		}
 		os.WriteFile(victim, orig, 0o644)
-		var cleanValidate []time.Duration
+		var cleanValidate, renderCached, renderCachedCPU []time.Duration
 		if renderOK {
+			renderCached, renderCachedCPU = renderCacheRuns(t, bin, c.clean, runs)
 			for i := range runs {
 				// Each render writes into an empty folder (PROFILER_BENCH_OUT chooses where:
 				// the default is the system's temporary folder).
@@ -85,7 +86,8 @@ func TestBenchTable(t *testing.T) {
 			float64(v)/float64(p), sec(bw), sec(median(binCPU)), float64(bw.Microseconds())/float64(len(c.files)), rss>>10,
 			sec(median(warm)), sec(median(warmCPU)))
 		if renderOK {
-			row += fmt.Sprintf(" %s ÷ %s = %.2f× |", sec(median(render)), sec(median(cleanValidate)), float64(median(render))/float64(median(cleanValidate)))
+			row += fmt.Sprintf(" %s ÷ %s = %.2f× | %s (%s) |", sec(median(render)), sec(median(cleanValidate)), float64(median(render))/float64(median(cleanValidate)),
+				sec(median(renderCached)), sec(median(renderCachedCPU)))
 		}
 		rows = append(rows, row)
 	}
@@ -96,6 +98,38 @@ func TestBenchTable(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// renderCacheRuns times `profiler render --cache --format html` of the clean corpus after
+// one profile's title changed (the worst case: the index and its filter's data are
+// rebuilt with the profile's life situation), into a site a previous run left. The
+// profile is restored after.
+func renderCacheRuns(t *testing.T, bin, clean string, runs int) (wall, cpu []time.Duration) {
+	profs, _ := filepath.Glob(filepath.Join(clean, "*", "profiles", "*.yaml"))
+	if len(profs) == 0 {
+		t.Fatalf("no profiles in %s", clean)
+	}
+	victim := profs[len(profs)/2]
+	orig, err := os.ReadFile(victim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.WriteFile(victim, orig, 0o644) })
+	out, cacheFile := t.TempDir(), filepath.Join(t.TempDir(), "cache")
+	render := func() (time.Duration, time.Duration) {
+		d, c, _ := runBin(t, bin, "render", "-q", "--format", "html", "--cache", "--cache-location", cacheFile, "--out", out, clean)
+		return d, c
+	}
+	render() // the full render that leaves the site and the manifest
+	for i := range runs {
+		retitled := strings.Replace(string(orig), "\ntitle: ", fmt.Sprintf("\ntitle: Правка %d — ", i), 1)
+		if err := os.WriteFile(victim, []byte(retitled), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		d, c := render()
+		wall, cpu = append(wall, d), append(cpu, c)
+	}
+	return wall, cpu
 }
 
 func sec(d time.Duration) string { return fmt.Sprintf("%.3f s", d.Seconds()) }
