@@ -11,9 +11,10 @@ import (
 // indexCountRows and appendIndexProfileRows write the index's table rows (template
 // "index.html.tmpl": one row per life situation with its counts, one row per profile):
 // the profile table has a row for every profile of the workspace, and writing it through
-// html/template's reflection cost more than the rest of a partial render. Texts go through esc and links through escHref, so
-// the bytes are those html/template wrote. A custom index.html.tmpl can still lay the rows
-// out its own way from .Index.Rows and .Index.Profiles.
+// html/template's reflection cost more than the rest of a partial render. Texts go
+// through esc and links through escHref, so the bytes are those html/template wrote. A
+// custom index.html.tmpl can still lay the rows out its own way from .Index.Rows and
+// .Index.Profiles.
 func indexCountRows(x *IndexPage) htmltemplate.HTML {
 	var b strings.Builder
 	for _, r := range x.Rows {
@@ -34,8 +35,8 @@ func indexCountRows(x *IndexPage) htmltemplate.HTML {
 
 // profileRowsMark is what the template function indexProfileRows writes: htmlIndex then
 // puts the rows in its place, straight into the page. Returned to html/template, megabytes
-// of rows were copied through fmt's buffer and the template's output again. A NUL cannot
-// come from a text (html/template writes it as U+FFFD) or stay in an attribute.
+// of rows were copied through fmt's buffer and the template's output again. Only the
+// function can write the mark: html/template writes a NUL of any text as U+FFFD.
 const profileRowsMark = "\x00profiler:index-profile-rows\x00"
 
 func indexProfileRowsMark(*IndexPage) htmltemplate.HTML { return profileRowsMark }

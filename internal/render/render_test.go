@@ -508,6 +508,27 @@ func TestTemplatesOverride(t *testing.T) {
 	}
 }
 
+// A custom HTML index gets the profile rows wherever it calls indexProfileRows (the
+// function writes a mark that the rows replace), as many times as it calls it.
+func TestTemplatesIndexProfileRows(t *testing.T) {
+	lss, ps := loadExamples(t)
+	dir := t.TempDir()
+	tmpl := `<!DOCTYPE html><html lang="{{.Lang}}"><head><title>{{.Title}}</title></head><body>` +
+		`<table>{{indexProfileRows .Index}}</table><table>{{indexProfileRows .Index}}</table><p title="{{.Title}}">{{"\x00"}}</p></body></html>`
+	if err := os.WriteFile(filepath.Join(dir, "index.html.tmpl"), []byte(tmpl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, err := Site(lss, ps, Options{Lang: i18n.RU, Format: HTML, Templates: os.DirFS(dir)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(files[slices.IndexFunc(files, func(f File) bool { return f.Path == "index.html" })].Data)
+	rows := `<tr data-k="` + ps[0].LifeSituation + "/" + ps[0].ID + `">`
+	if strings.Count(page, rows) != 2 || strings.Contains(page, "\x00") {
+		t.Errorf("index: %d rows of %s/%s (want 2), NUL left: %v\n%s", strings.Count(page, rows), ps[0].LifeSituation, ps[0].ID, strings.Contains(page, "\x00"), page)
+	}
+}
+
 func TestSiteRejectsBadIDs(t *testing.T) {
 	for _, id := range []string{"../x", "a/b", "A", ""} {
 		lss, ps := hostileInput(1)
