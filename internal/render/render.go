@@ -185,7 +185,8 @@ func SiteFunc(lss []*model.LifeSituation, ps []*model.Profile, opts Options, eac
 		print bool
 		round int
 	}
-	pages := []page{{path: n.index}}
+	pages := make([]page, 1, 1+3*len(sorted)+len(ps)+len(assetFiles)) // a page per profile: no regrowth at 10,000
+	pages[0] = page{path: n.index}
 	order := map[string][]*model.Profile{}
 	for _, ls := range sorted {
 		ps := byLS[ls.ID]
@@ -209,7 +210,7 @@ func SiteFunc(lss []*model.LifeSituation, ps []*model.Profile, opts Options, eac
 			pages = append(pages, page{path: f})
 		}
 	}
-	seen := map[string]string{}
+	seen := make(map[string]string, len(pages))
 	for _, pg := range pages {
 		// Case-insensitive file systems (macOS, Windows) would merge these.
 		key := strings.ToLower(pg.path)
