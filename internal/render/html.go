@@ -29,10 +29,16 @@ const (
 var assetFiles = []string{AssetCSS, AssetJS, AssetIndex}
 
 func parseHTMLTemplates(r *renderer, over fs.FS) (*htmltemplate.Template, error) {
+	rows := indexProfileRowsMark // the embedded index writes the mark in element content
+	if over != nil {
+		// A custom template may call it anywhere (an attribute, a script, another page):
+		// it gets the rows themselves, escaped there as html/template escapes them.
+		rows = indexProfileRows
+	}
 	root := htmltemplate.New("").Funcs(htmltemplate.FuncMap{
 		"cardBody":         r.cardBody,
 		"indexCountRows":   indexCountRows,
-		"indexProfileRows": indexProfileRowsMark,
+		"indexProfileRows": rows,
 		"fmtChart":         func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 		"join":             strings.Join,
 		"add2":             func(a, b float64) float64 { return a + b },

@@ -33,13 +33,19 @@ func indexCountRows(x *IndexPage) htmltemplate.HTML {
 	return htmltemplate.HTML(b.String())
 }
 
-// profileRowsMark is what the template function indexProfileRows writes: htmlIndex then
+// profileRowsMark is what the template function indexProfileRows writes in the embedded
+// index template (custom templates get indexProfileRows itself): htmlIndex then
 // puts the rows in its place, straight into the page. Returned to html/template, megabytes
 // of rows were copied through fmt's buffer and the template's output again. Only the
 // function can write the mark: html/template writes a NUL of any text as U+FFFD.
 const profileRowsMark = "\x00profiler:index-profile-rows\x00"
 
 func indexProfileRowsMark(*IndexPage) htmltemplate.HTML { return profileRowsMark }
+
+// indexProfileRows is the function custom templates get: the rows themselves.
+func indexProfileRows(x *IndexPage) htmltemplate.HTML {
+	return htmltemplate.HTML(appendIndexProfileRows(nil, x))
+}
 
 // spliceProfileRows puts the index's profile rows where the template left the mark.
 func spliceProfileRows(page []byte, x *IndexPage) []byte {
