@@ -56,9 +56,15 @@ type srcFile struct {
 	Stage  model.Stage
 }
 
-// shown is what the index shows of a file.
-func (f *srcFile) shown() srcFile {
-	return srcFile{Path: f.Path, Kind: f.Kind, LS: f.LS, ID: f.ID, Title: f.Title, Status: f.Status, Stage: f.Stage}
+// shown is what the embedded index shows of a file: of a life situation its id and
+// title; of a profile its life situation, status and stage (the counts), and in HTML its
+// id and title (the table of every profile).
+func (f *srcFile) shown(html bool) srcFile {
+	s := srcFile{Path: f.Path, Kind: f.Kind, LS: f.LS, ID: f.ID, Title: f.Title, Status: f.Status, Stage: f.Stage}
+	if f.Kind == model.KindProfile && !html {
+		s.ID, s.Title = "", "" // the Markdown index counts profiles, it does not name them
+	}
+	return s
 }
 
 // pageStamp is a page (slash path below --out) as the render left it.
@@ -125,7 +131,9 @@ func renderCached(opts *renderOptions) error {
 	}
 	var within []string // nil: every folder
 	if rebuild != nil {
-		within, ropts.Only = scope(rebuild, !sameIndex(old.Files, cur), ropts.Format)
+		// A custom index template may show anything of a file: then any change rebuilds it.
+		index := !sameIndex(old.Files, cur, ropts.Format == render.HTML) || (opts.Templates != "" && len(rebuild) > 0)
+		within, ropts.Only = scope(rebuild, index, ropts.Format)
 	}
 	built, err := publishSite(opts, lss, ps, ropts, within)
 	if err != nil {
@@ -143,7 +151,8 @@ func renderCached(opts *renderOptions) error {
 	for _, p := range built {
 		st, err := os.Stat(filepath.Join(opts.Out, filepath.FromSlash(p)))
 		if err != nil {
-			continue // not recorded: the next run renders everything
+			next.Pages = nil // a manifest without pages: the next run renders everything
+			break
 		}
 		next.Pages = append(next.Pages, pageStamp{Path: p, Size: st.Size(), Mtime: st.ModTime().UnixNano()})
 	}
@@ -252,7 +261,7 @@ func scope(rebuild map[string]bool, index bool, format render.Format) (within []
 	}
 	return within, func(p string) bool {
 		dir, _, sub := strings.Cut(p, "/")
-		if !sub || dir == "assets" {
+		if !sub || (format == render.HTML && dir == "assets") {
 			return index
 		}
 		return rebuild[dir]
@@ -261,8 +270,8 @@ func scope(rebuild map[string]bool, index bool, format render.Format) (within []
 
 // sameIndex reports whether the index shows the same of the files now as it did (in the
 // same order: both lists are in path order).
-func sameIndex(old, cur []srcFile) bool {
-	return slices.EqualFunc(old, cur, func(a, b srcFile) bool { return a.shown() == b.shown() })
+func sameIndex(old, cur []srcFile, html bool) bool {
+	return slices.EqualFunc(old, cur, func(a, b srcFile) bool { return a.shown(html) == b.shown(html) })
 }
 
 // pagesIntact reports whether every page is as the last render left it (a stat each).

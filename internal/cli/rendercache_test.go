@@ -199,3 +199,61 @@ func diffDirs(t *testing.T, a, b string) string {
 	}
 	return ""
 }
+
+// Cases the random edits do not reach: a life situation whose id is "assets" (only the
+// HTML site has an assets folder; in Markdown its pages are its own), and a custom index
+// template that shows what the embedded one does not (a life situation's owner).
+func TestRenderCacheEdgeCases(t *testing.T) {
+	ls := func(id, owner string) string {
+		return "apiVersion: profiler/v1\nkind: LifeSituation\nid: " + id + "\ntitle: Ситуация " + id + "\nowner: " + owner +
+			"\nstatuses: [citizen]\nattributes:\n  - id: age\n    title: Возраст\n    statuses: [citizen]\n    type: range\n    unit: лет\n"
+	}
+	profile := func(ls, id string, capacity int) string {
+		return fmt.Sprintf("apiVersion: profiler/v1\nkind: Profile\nid: %s\nlifeSituation: %s\ntitle: Профиль %s\nstatus: citizen\nstage: segment\n"+
+			"attributes:\n  age: 20\npriority:\n  capacity: {value: %d}\n  satisfaction: {value: 2}\n", id, ls, id, capacity)
+	}
+	for _, c := range []struct {
+		name      string
+		templates bool
+		edit      func(src string)
+	}{
+		{"assets life situation", false, func(src string) {
+			os.WriteFile(filepath.Join(src, "assets", "profiles", "assets-a.yaml"), []byte(profile("assets", "assets-a", 500)), 0o644)
+		}},
+		{"owner in a custom index", true, func(src string) {
+			os.WriteFile(filepath.Join(src, "vuz", "life-situation.yaml"), []byte(ls("vuz", "Другое ведомство")), 0o644)
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ws := t.TempDir()
+			t.Chdir(ws)
+			for _, id := range []string{"assets", "vuz"} {
+				os.MkdirAll(filepath.Join("src", id, "profiles"), 0o755)
+				os.WriteFile(filepath.Join("src", id, "life-situation.yaml"), []byte(ls(id, "Минобрнауки России")), 0o644)
+				for i, p := range []string{id + "-a", id + "-b"} {
+					os.WriteFile(filepath.Join("src", id, "profiles", p+".yaml"), []byte(profile(id, p, 100*(i+1))), 0o644)
+				}
+			}
+			args := []string{"render", "src"}
+			if c.templates {
+				os.MkdirAll("tmpl", 0o755)
+				os.WriteFile(filepath.Join("tmpl", "index.md.tmpl"), []byte("{{range .LSs}}{{esc .Title}}: {{esc .Owner}}\n{{end}}"), 0o644)
+				args = append(args, "--templates", "tmpl")
+			}
+			run := func(more ...string) {
+				t.Helper()
+				ios, _, _, errOut := TestIOStreams()
+				if code := Main(append(slices.Clone(args), more...), ios); code != 0 {
+					t.Fatalf("render %v: exit %d\n%s", more, code, errOut)
+				}
+			}
+			run("--out", "cached", "--cache", "--cache-location", "c")
+			c.edit("src")
+			run("--out", "cached", "--cache", "--cache-location", "c")
+			run("--out", "full")
+			if diff := diffDirs(t, "full", "cached"); diff != "" {
+				t.Fatalf("cached and full renders differ: %s", diff)
+			}
+		})
+	}
+}
