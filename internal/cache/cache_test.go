@@ -2,10 +2,12 @@ package cache
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -104,8 +106,22 @@ func TestCorrupt(t *testing.T) {
 }
 
 // Runs that create the key at once all get the same whole key: none reads it half-written
-// (render --cache opens its manifest while the input is checked, two hooks run at once).
+// (render --cache opens its manifest while the input is checked, two hooks run at once),
+// also where the file system has no hard links.
 func TestSecretCreatedOnce(t *testing.T) {
+	for _, links := range []bool{true, false} {
+		t.Run(fmt.Sprint("links=", links), func(t *testing.T) {
+			if !links {
+				old := link
+				link = func(string, string) error { return &os.LinkError{Op: "link", Err: syscall.EPERM} }
+				t.Cleanup(func() { link = old })
+			}
+			secretCreatedOnce(t)
+		})
+	}
+}
+
+func secretCreatedOnce(t *testing.T) {
 	for round := range 20 {
 		dir := t.TempDir()
 		old := SecretDir
@@ -123,7 +139,7 @@ func TestSecretCreatedOnce(t *testing.T) {
 				t.Fatalf("round %d, run %d: key %x, error %v; first run's key %x", round, i, keys[i], errs[i], keys[0])
 			}
 		}
-		if ents, _ := os.ReadDir(filepath.Join(dir, "profiler")); len(ents) != 1 {
+		if ents, _ := os.ReadDir(filepath.Join(dir, "profiler")); len(ents) != 1 { // no temporary file left
 			t.Fatalf("round %d: %d files beside the key, want none", round, len(ents)-1)
 		}
 	}
