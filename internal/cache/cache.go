@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/profiler-cx/profiler/internal/atomicfile"
+	"github.com/profiler-cx/profiler/internal/bincodec"
 	"github.com/profiler-cx/profiler/internal/finding"
 	"github.com/profiler-cx/profiler/internal/i18n"
 	"github.com/profiler-cx/profiler/internal/model"
@@ -160,7 +161,7 @@ func (f *File) load(path, key string) (map[string]*Entry, bool) {
 	if len(data) == 0 {
 		return empty, true
 	}
-	if r := (&reader{b: data[len(magic):]}); r.str() != format || r.err != nil || len(data) < len(magic)+sha256.Size {
+	if r := (&reader{B: data[len(magic):]}); r.Str() != format || r.Err != nil || len(data) < len(magic)+sha256.Size {
 		return empty, true // another version's cache: rebuilt silently
 	}
 	body, mac := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
@@ -168,33 +169,32 @@ func (f *File) load(path, key string) (map[string]*Entry, bool) {
 		f.warnings = append(f.warnings, forgedText(path))
 		return empty, true
 	}
-	r := &reader{b: body[len(magic):]}
-	if r.str() != format || r.str() != key || r.err != nil {
+	r := &reader{B: body[len(magic):]}
+	if r.Str() != format || r.Str() != key || r.Err != nil {
 		return empty, true
 	}
 	// First the frame (names and the bytes of each entry), then the entries decoded on
 	// all cores: decoding is most of the time a warm run spends on the cache.
-	n := r.count()
-	names := make([]string, 0, min(n, len(r.b)))
-	raws := make([][]byte, 0, min(n, len(r.b)))
+	n := r.Count(1)
+	names := make([]string, 0, n)
+	raws := make([][]byte, 0, n)
 	for range n {
-		name := r.str()
-		size := r.count()
-		if r.err != nil {
+		name := r.Str()
+		raw := r.Bytes(r.Count(1))
+		if r.Err != nil {
 			break
 		}
 		names = append(names, name)
-		raws = append(raws, r.b[:size])
-		r.b = r.b[size:]
+		raws = append(raws, raw)
 	}
-	if r.err != nil || len(r.b) != 0 {
+	if r.Err != nil || len(r.B) != 0 {
 		return empty, true
 	}
 	entries := make([]*Entry, len(raws))
 	err := parallel.For(len(raws), parallel.Workers(len(raws), 256), 64, func(_, i int) error {
-		e := decodeEntry(&reader{b: raws[i]})
+		e := decodeEntry(&reader{B: raws[i]})
 		if e == nil {
-			return errCorrupt
+			return bincodec.ErrCorrupt
 		}
 		e.raw = raws[i]
 		entries[i] = e
@@ -314,28 +314,28 @@ func (f *File) save() error {
 		size += len(k) + len(e.raw) + 8
 	}
 	slices.Sort(names) // the same cache gives the same bytes
-	w := &writer{b: make([]byte, 0, size+1024)}
-	w.b = append(w.b, magic...)
-	w.str(format)
-	w.str(f.key)
-	w.uint(uint64(len(names)))
+	w := &writer{B: make([]byte, 0, size+1024)}
+	w.B = append(w.B, magic...)
+	w.Str(format)
+	w.Str(f.key)
+	w.Uint(uint64(len(names)))
 	var tmp writer
 	for _, k := range names {
 		e := f.next[k]
 		raw := e.raw
 		if raw == nil {
-			tmp.b = tmp.b[:0]
+			tmp.B = tmp.B[:0]
 			encodeEntry(&tmp, e)
-			raw = tmp.b
+			raw = tmp.B
 		}
-		w.str(k)
-		w.uint(uint64(len(raw)))
-		w.b = append(w.b, raw...)
+		w.Str(k)
+		w.Uint(uint64(len(raw)))
+		w.B = append(w.B, raw...)
 	}
-	w.b = append(w.b, sign(f.secret, w.b)...)
+	w.B = append(w.B, sign(f.secret, w.B)...)
 	// A cache is rebuilt when it is lost or unreadable: it is replaced atomically, but
 	// not synced to the disk, which would cost more than the rest of a warm run.
-	return atomicfile.WriteUnsynced(f.path, w.b, 0o600)
+	return atomicfile.WriteUnsynced(f.path, w.B, 0o600)
 }
 
 func sign(secret, body []byte) []byte {
